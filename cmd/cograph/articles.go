@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"cograph/corpus"
+	"cograph/extract"
+)
+
+// stats counts what a run read, for the progress line and the summary.
+type stats struct {
+	articles, skipped, words, bytes atomic.Int64
+	start                           time.Time
+}
+
+// processArticles streams the articles under paths through the extractor
+// and hands each document to use, in input order. Per-article problems are
+// reported and counted; the returned error is fatal (or an interruption).
+func processArticles(e *env, paths []string, jobs int, quiet bool, use func(*extract.Document) error) (*stats, error) {
+	ex, err := extract.New()
+	if err != nil {
+		return nil, err
+	}
+	st := &stats{start: time.Now()}
+	r := corpus.Open(paths, corpus.Options{
+		Stdin: e.stdin,
+		Warn:  func(path string, err error) { e.warnf("%s: %v", path, err) },
+	})
+	stopProgress := startProgress(e, st, quiet)
+	defer stopProgress()
+	err = ex.Run(e.ctx, r, jobs, func(res extract.Result) error {
+		if res.Err != nil {
+			st.skipped.Add(1)
+			e.errorf("skipped %v", res.Err)
+			return nil
+		}
+		st.articles.Add(1)
+		st.words.Add(int64(res.Doc.Words))
+		st.bytes.Add(int64(len(res.Doc.Text)))
+		return use(res.Doc)
+	})
+	return st, err
+}
+
+// startProgress draws a status line on stderr every 200 ms while the run
+// lasts, only when stderr is a terminal and not quiet. The returned
+// function stops it and clears the line.
+func startProgress(e *env, st *stats, quiet bool) func() {
+	if quiet || !isTerminal(e.stderr) {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				e.mu.Lock()
+				fmt.Fprintf(e.stderr, "\r\033[K%s", st.line())
+				e.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		e.mu.Lock()
+		clearLine(e.stderr)
+		e.mu.Unlock()
+	}
+}
+
+// line is the progress line: counts so far and the current rate.
+func (st *stats) line() string {
+	secs := time.Since(st.start).Seconds()
+	return fmt.Sprintf("%s articles, %s skipped, %.1f MB, %s words/s",
+		group(st.articles.Load()), group(st.skipped.Load()), float64(st.bytes.Load())/1e6,
+		group(int64(float64(st.words.Load())/max(secs, 1e-9))))
+}
+
+// summary is the closing paragraph printed on stderr.
+func (st *stats) summary() string {
+	secs := time.Since(st.start).Seconds()
+	return fmt.Sprintf("read %s articles (%s skipped), %s words, %.1f MB in %.2f s: %s words/s, %.1f MB/s",
+		group(st.articles.Load()), group(st.skipped.Load()), group(st.words.Load()),
+		float64(st.bytes.Load())/1e6, secs, group(int64(float64(st.words.Load())/max(secs, 1e-9))),
+		float64(st.bytes.Load())/1e6/max(secs, 1e-9))
+}
+
+// group formats n with thousands separators.
+func group(n int64) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + group(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

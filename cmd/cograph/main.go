@@ -1,0 +1,54 @@
+// Command cograph reads news articles and writes the co-mention graph of the
+// people, organizations, events and places they mention, for Graphviz and
+// Gephi.
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes, documented in usage and the README.
+const (
+	exitOK          = 0
+	exitError       = 1
+	exitUsage       = 2
+	exitPartial     = 3
+	exitInterrupted = 130
+)
+
+// run is the tested entry point: it dispatches to a subcommand and returns
+// the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(env, args[1:])
+	case "extract":
+		return runExtract(env, args[1:])
+	case "version", "--version", "-version":
+		return runVersion(env, args[1:])
+	case "help", "-h", "--help", "-help":
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		printUsage(stdout)
+		return exitOK
+	}
+	env.errorf("unknown command %q; run 'cograph help' for the list", args[0])
+	return exitUsage
+}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs the command in-process and returns its exit code and output.
+func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const examples = "../../examples/articles"
+
+// sharedDir returns ../shared (beside the repository), skipping the test
+// when it is missing locally and failing it in CI.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared"))
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing; CI must check it out beside the repository", dir)
+		}
+		t.Skipf("%s is missing (the shared data set beside the repository); skipping", dir)
+	}
+	return dir
+}
+
+type nodeLink struct {
+	Nodes []struct {
+		ID      string   `json:"id"`
+		Label   string   `json:"label"`
+		Type    string   `json:"type"`
+		Aliases []string `json:"aliases"`
+	} `json:"nodes"`
+	Links []struct {
+		Source, Target string
+		Weight         float64
+	} `json:"links"`
+}
+
+func TestBuildExamples(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "g.json")
+	code, _, stderr := cli(t, "", "build", "--types", "all", "-o", out, examples)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "read 7 articles (0 skipped)") {
+		t.Errorf("summary does not report 7 articles: %s", stderr)
+	}
+	var g nodeLink
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{}
+	for _, n := range g.Nodes {
+		labels[n.Label] = n.Type
+	}
+	for label, typ := range map[string]string{
+		"Antonio Guterres": "person", "European Union": "organization", "Premier League": "organization",
+		"Mark Rutte": "person", "NATO": "organization", "Brussels": "place", "Ursula von der Leyen": "person",
+	} {
+		if labels[label] != typ {
+			t.Errorf("node %q has type %q, want %q", label, labels[label], typ)
+		}
+	}
+	for _, bad := range []string{"Share this article", "Related Articles", "Leave a Comment", "Anna Keller"} {
+		if _, ok := labels[bad]; ok {
+			t.Errorf("page furniture became node %q", bad)
+		}
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var outs []string
+	for _, jobs := range []string{"1", "4"} {
+		for _, f := range []string{"dot", "graphml", "gexf", "json"} {
+			p := filepath.Join(dir, jobs+"."+f)
+			if code, _, stderr := cli(t, "", "build", "-q", "--jobs", jobs, "--types", "all", "-o", p, examples); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			b, _ := os.ReadFile(p)
+			outs = append(outs, string(b))
+		}
+	}
+	for i := 0; i < 4; i++ {
+		if outs[i] != outs[i+4] {
+			t.Errorf("output %d differs between --jobs 1 and --jobs 4", i)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no command", nil, exitUsage, "Usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"no input", []string{"build"}, exitUsage, "no input"},
+		{"bad window", []string{"build", "--window", "page", examples}, exitUsage, "unknown window"},
+		{"bad type", []string{"build", "--types", "people", examples}, exitUsage, "unknown type"},
+		{"bad extension", []string{"build", "-o", "g.png", examples}, exitUsage, ".png"},
+		{"csv to stdout", []string{"build", "--format", "csv", examples}, exitUsage, "csv"},
+		{"help", []string{"build", "--help"}, exitOK, "Usage: cograph build"},
+		{"missing path", []string{"build", "-q", "/nonexistent/dir"}, exitError, "/nonexistent/dir"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, stderr := cli(t, "", c.args...)
+			if code != c.code || !strings.Contains(out+stderr, c.msg) {
+				t.Errorf("exit %d (want %d), output %q does not mention %q", code, c.code, out+stderr, c.msg)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", []byte("Talks in Paris\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Paris on Monday.\n"))
+	write("binary.txt", []byte("\x00\x01\x02ELF\x00\x00garbage\x00"))
+	write("cp1252.txt", []byte("Talks\n\n\x93Good talks,\x94 said Prime Minister Keir Starmer in London, caf\xe9 owners agreed.\n"))
+	write("wire.jsonl", []byte("{\"id\":\"a\",\"text\":\"Angela Merkel visited Berlin.\"}\n{not json\n{\"id\":\"b\",\"text\":\"Joe Biden visited Ottawa.\"}\n"))
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "g.json")
+	code, _, stderr := cli(t, "", "build", "--types", "all", "-o", out, dir)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d (some inputs skipped): %s", code, exitPartial, stderr)
+	}
+	for _, want := range []string{"binary.txt", "wire.jsonl:2", "cp1252.txt"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not mention %s:\n%s", want, stderr)
+		}
+	}
+	data, _ := os.ReadFile(out)
+	for _, want := range []string{"Emmanuel Macron", "Keir Starmer", "Angela Merkel", "Joe Biden"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("output lacks %s from a good article", want)
+		}
+	}
+	code, _, stderr = cli(t, "", "build", "-q", filepath.Join(dir, "empty"))
+	if code != exitError || !strings.Contains(stderr, "empty") {
+		t.Errorf("empty dir: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestExtractJSONL(t *testing.T) {
+	code, out, stderr := cli(t, "Chinese President Xi Jinping met Vladimir Putin in Moscow. Xi smiled.\n", "extract", "-q", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rec extractRecord
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	found := false
+	for _, e := range rec.Entities {
+		if e.Label == "Xi Jinping" {
+			found = len(e.Mentions) == 2
+			for _, m := range e.Mentions {
+				if got := rec.Text[m.Start:m.End]; got != m.Text {
+					t.Errorf("offsets %d:%d give %q, want %q", m.Start, m.End, got, m.Text)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Xi Jinping with two mentions not found: %s", out)
+	}
+}
+
+// TestSeedcheck scores the CLI on the sample articles with the reference
+// script, at the thresholds of the end-to-end acceptance.
+func TestSeedcheck(t *testing.T) {
+	shared := sharedDir(t)
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no /usr/bin/python3")
+	}
+	bin := filepath.Join(t.TempDir(), "cograph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(py, filepath.Join(shared, "tools", "seedcheck.py"), "--bin", bin,
+		"--min-recall", "0.85", "--min-type-acc", "0.85", "--min-precision", "0.80",
+		"--max-forbidden", "0", "--max-merge-errors", "3", "--min-edge-acc", "0.85")
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("seedcheck failed: %v", err)
+	}
+}

@@ -1,0 +1,97 @@
+package export
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+
+	"cograph/graph"
+)
+
+// GraphML writes an undirected GraphML document that validates against the
+// GraphML 1.1 schema and loads in NetworkX, igraph, graphology and Gephi.
+//
+// Every table attribute has a typed <key> (ids "d0", "d1", … in table
+// order, node keys first): strings and lists are attr.type "string", counts
+// "int", metrics "double". Aliases are one string joined with "|". Nodes
+// have ids "n0", "n1", …, edges "e0", "e1", … in slice order. Characters XML
+// forbids are dropped (see the package comment).
+type GraphML struct{}
+
+var _ Writer = GraphML{}
+
+const graphMLHeader = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+`
+
+// graphMLType is the attr.type for each kind.
+var graphMLType = map[kind]string{
+	kindString:     "string",
+	kindInt:        "int",
+	kindDouble:     "double",
+	kindStringList: "string",
+}
+
+// Write writes g in GraphML.
+func (GraphML) Write(w io.Writer, g *graph.Graph) error {
+	if _, err := index(g); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(graphMLHeader)
+	for i, a := range nodeAttrs {
+		writeGraphMLKey(bw, i, "node", a.name, a.kind)
+	}
+	for i, a := range edgeAttrs {
+		writeGraphMLKey(bw, len(nodeAttrs)+i, "edge", a.name, a.kind)
+	}
+	bw.WriteString("  <graph edgedefault=\"undirected\">\n")
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		bw.WriteString("    <node id=\"")
+		bw.WriteString(nodeID(n.ID))
+		bw.WriteString("\">\n")
+		for k, a := range nodeAttrs {
+			writeGraphMLData(bw, k, a.get(n).text(a.kind))
+		}
+		bw.WriteString("    </node>\n")
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		bw.WriteString("    <edge id=\"")
+		bw.WriteString(edgeID(i))
+		bw.WriteString("\" source=\"")
+		bw.WriteString(nodeID(e.Source))
+		bw.WriteString("\" target=\"")
+		bw.WriteString(nodeID(e.Target))
+		bw.WriteString("\">\n")
+		for k, a := range edgeAttrs {
+			writeGraphMLData(bw, len(nodeAttrs)+k, a.get(e).text(a.kind))
+		}
+		bw.WriteString("    </edge>\n")
+	}
+	bw.WriteString("  </graph>\n</graphml>\n")
+	return bw.Flush()
+}
+
+func graphMLKeyID(i int) string { return "d" + strconv.Itoa(i) }
+
+func writeGraphMLKey(bw *bufio.Writer, i int, domain, name string, k kind) {
+	bw.WriteString(`  <key id="`)
+	bw.WriteString(graphMLKeyID(i))
+	bw.WriteString(`" for="`)
+	bw.WriteString(domain)
+	bw.WriteString(`" attr.name="`)
+	writeXMLText(bw, name)
+	bw.WriteString(`" attr.type="`)
+	bw.WriteString(graphMLType[k])
+	bw.WriteString("\"/>\n")
+}
+
+func writeGraphMLData(bw *bufio.Writer, key int, text string) {
+	bw.WriteString(`      <data key="`)
+	bw.WriteString(graphMLKeyID(key))
+	bw.WriteString(`">`)
+	writeXMLText(bw, text)
+	bw.WriteString("</data>\n")
+}

@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"cograph/corpus"
+)
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
+}
+
+// entities returns "label/type" for every entity of the document.
+func entities(d *Document) []string {
+	var out []string
+	for _, e := range d.Entities {
+		out = append(out, e.Label+"/"+e.Type)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestExtractCases(t *testing.T) {
+	cases := []struct {
+		name     string
+		title    string
+		text     string
+		want     []string // label/type that must be present
+		wantNot  []string // labels that must not be present
+		together [][]string
+	}{
+		{
+			name:    "titles and short names",
+			text:    "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow. Xi said the talks went well, and Putin agreed.",
+			want:    []string{"Xi Jinping/person", "Vladimir Putin/person", "Moscow/place"},
+			wantNot: []string{"Xi", "Putin", "President", "Chinese President Xi Jinping"},
+		},
+		{
+			name:    "acronym defined in text",
+			text:    "Leaders of the Shanghai Cooperation Organization (SCO) met on Monday. The SCO was founded in 2001.",
+			want:    []string{"Shanghai Cooperation Organization/organization"},
+			wantNot: []string{"SCO"},
+		},
+		{
+			name:    "sentence-initial words",
+			text:    "Meanwhile, trade grew. Trade data showed a rise. Security was tight. However, Kenya disagreed.",
+			want:    []string{"Kenya/place"},
+			wantNot: []string{"Meanwhile", "Trade", "Security", "However"},
+		},
+		{
+			name: "head words",
+			text: "The report came from the Heilongjiang Academy of Social Sciences and the Ministry of Foreign Affairs, before the Great Northern War anniversary.",
+			want: []string{"Heilongjiang Academy of Social Sciences/organization", "Ministry of Foreign Affairs/organization", "Great Northern War/event"},
+		},
+		{
+			name: "apposition person",
+			text: "Jou Junqian, an expert on regional affairs, said ties were strong.",
+			want: []string{"Jou Junqian/person"},
+		},
+		{
+			name:    "heading words are not names",
+			title:   "Strategic Bond Deepens as Xi and Putin Cement Partnership Amid Global Turbulence",
+			text:    "President Xi Jinping and President Vladimir Putin met again.",
+			want:    []string{"Xi Jinping/person", "Vladimir Putin/person"},
+			wantNot: []string{"Strategic Bond", "Putin Cement", "Global Turbulence", "Partnership"},
+		},
+		{
+			name:    "pronoun US in capitals",
+			text:    "LET US GO HOME NOW. The US economy grew.",
+			want:    []string{"United States/place"},
+			wantNot: []string{"US"},
+		},
+		{
+			name: "connectors split people",
+			text: "Talks between Angela Merkel and Emmanuel Macron of France ended.",
+			want: []string{"Angela Merkel/person", "Emmanuel Macron/person", "France/place"},
+		},
+	}
+	ex := newTestExtractor(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := ex.Extract(&corpus.Article{ID: "t", Title: c.title, Text: c.text})
+			got := entities(d)
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, n := range c.wantNot {
+				for _, g := range got {
+					if strings.SplitN(g, "/", 2)[0] == n {
+						t.Errorf("unwanted entity %s; got %v", g, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestMentionSpans(t *testing.T) {
+	ex := newTestExtractor(t)
+	a := &corpus.Article{ID: "t", Title: "Talks in Beijing", Text: "“Beijing’s” view: Xi Jinping met Putin.\n\nLater, Xi left."}
+	d := ex.Extract(a)
+	for _, m := range d.Mentions {
+		if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+			t.Fatalf("bad span %+v", m)
+		}
+		if got := surfaceText(d.Text[m.Start:m.End]); got != m.Text {
+			t.Errorf("span text %q != mention text %q", got, m.Text)
+		}
+	}
+}

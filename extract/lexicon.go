@@ -1,0 +1,283 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+)
+
+// The tables in data/ are real-world facts (countries, places, institutions,
+// events, titles, name lists) kept as plain text so they can be reviewed and
+// extended without touching code. common_words.txt is derived from
+// unlabelled news by internal/gen/commonwords.
+//
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// A Name is a lexicon entry: the canonical label and type that a surface
+// form stands for.
+type Name struct {
+	Label string
+	Type  string
+	Kind  string // finer class from the table: "capital", "company", "war"…
+}
+
+// A Lexicon holds the name tables the rule recognizer and resolution use.
+// It is read-only after loading and safe for concurrent use.
+type Lexicon struct {
+	names      *trie             // folded token sequences -> Name
+	demonyms   map[string]string // "Chinese" -> "China"
+	titles     *trie             // lower-case token sequences -> role class
+	modifiers  map[string]bool   // "former", "acting", "deputy": only before a title
+	orgHeads   map[string]head   // "Ministry", "Motors"
+	eventHeads map[string]head   // "War", "Summit", "Treaty", "Hurricane"
+	given      map[string]bool   // given names
+	givenAmbig map[string]bool   // given names that are also common words
+	surnames   map[string]bool   // East Asian family names, written first
+	stop       map[string]bool   // capitalised words that are never names alone
+	common     map[string]bool   // words mostly written in lower case
+}
+
+var (
+	defaultLexicon     *Lexicon
+	defaultLexiconErr  error
+	defaultLexiconOnce sync.Once
+)
+
+// DefaultLexicon returns the lexicon built from the embedded tables. It is
+// loaded once; later calls return the same value.
+func DefaultLexicon() (*Lexicon, error) {
+	defaultLexiconOnce.Do(func() {
+		defaultLexicon, defaultLexiconErr = LoadLexicon(dataFS, "data")
+	})
+	return defaultLexicon, defaultLexiconErr
+}
+
+// LoadLexicon reads the tables from dir in fsys (the layout of data/).
+func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
+	lx := &Lexicon{
+		names: newTrie(), titles: newTrie(),
+		modifiers: map[string]bool{}, demonyms: map[string]string{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
+		given: map[string]bool{}, givenAmbig: map[string]bool{},
+		surnames: map[string]bool{}, stop: map[string]bool{}, common: map[string]bool{},
+	}
+	loaders := []struct {
+		file string
+		load func(rec []string, section string)
+	}{
+		{"organizations.tsv", lx.nameLoader(Organization)},
+		{"events.tsv", lx.nameLoader(Event)},
+		{"places.tsv", lx.nameLoader(Place)},
+		{"countries.tsv", lx.loadCountry},
+		{"titles.txt", lx.loadTitle},
+		{"org_heads.txt", headLoader(lx.orgHeads)},
+		{"event_heads.txt", headLoader(lx.eventHeads)},
+		{"given_names.txt", lx.loadGiven},
+		{"chinese_surnames.txt", lx.loadSurname},
+		{"korean_japanese_surnames.txt", lx.loadSurname},
+		{"stopwords.txt", setLoader(lx.stop)},
+		{"common_words.txt", setLoader(lx.common)},
+	}
+	for _, l := range loaders {
+		if err := readTable(fsys, dir+"/"+l.file, l.load); err != nil {
+			return nil, fmt.Errorf("load lexicon: %w", err)
+		}
+	}
+	return lx, nil
+}
+
+// readTable calls load for each record of a tab-separated table. Lines
+// starting with '#' are comments; the text of the latest comment is passed
+// as section so that tables can group entries ("# ambiguous: …").
+func readTable(fsys fs.FS, path string, load func(rec []string, section string)) error {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	section := ""
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \r")
+		if strings.HasPrefix(line, "#") {
+			section = strings.ToLower(line)
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		rec := strings.Split(line, "\t")
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		load(rec, section)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func field(rec []string, i int) string {
+	if i < len(rec) {
+		return rec[i]
+	}
+	return ""
+}
+
+func values(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, "|") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func setLoader(m map[string]bool) func([]string, string) {
+	return func(rec []string, _ string) {
+		for _, v := range values(rec[0]) {
+			m[v] = true
+		}
+	}
+}
+
+// nameLoader adds a table of canonical names and aliases of one type.
+// Earlier tables win for a surface form listed twice.
+func (lx *Lexicon) nameLoader(typ string) func([]string, string) {
+	return func(rec []string, _ string) {
+		kind := field(rec, 2)
+		if typ == Place && strings.HasPrefix(kind, "historical") {
+			kind = "historical-state"
+		}
+		n := Name{Label: Fold(rec[0]), Type: typ, Kind: kind}
+		lx.addName(rec[0], n)
+		for _, a := range values(field(rec, 1)) {
+			lx.addName(a, n)
+		}
+	}
+}
+
+func (lx *Lexicon) addName(surface string, n Name) {
+	key := tokenKey(surface)
+	if key == nil {
+		return
+	}
+	if _, ok := lx.names.get(key); !ok {
+		lx.names.put(key, n)
+	}
+}
+
+func (lx *Lexicon) loadCountry(rec []string, s string) {
+	lx.nameLoader(Place)(append(rec[:2:2], "country"), s)
+	for _, d := range values(field(rec, 2)) {
+		if _, ok := lx.demonyms[d]; !ok {
+			lx.demonyms[d] = Fold(rec[0])
+		}
+	}
+}
+
+func (lx *Lexicon) loadTitle(rec []string, _ string) {
+	if field(rec, 1) == "modifier" {
+		lx.modifiers[strings.TrimSuffix(strings.ToLower(rec[0]), "-")] = true
+		return
+	}
+	key := tokenKey(strings.ToLower(rec[0]))
+	if key != nil {
+		lx.titles.put(key, Name{Label: strings.ToLower(rec[0]), Kind: field(rec, 1)})
+	}
+}
+
+// A head is a word that makes a capitalised phrase an organization or an
+// event: as its last word ("Foreign Ministry", "Korean War"), as its first
+// word before "of" ("Ministry of Defence", "Treaty of Versailles"), or as
+// its first word before a name ("Hurricane Katrina").
+type head struct {
+	suffix, prefix, prefixOf bool
+	ambiguous                bool // the phrase may also be something else
+}
+
+// headLoader reads "word kind position flag" rows; position is suffix,
+// prefix, prefix-of or both (suffix and prefix-of). Pattern rows ("COP<N>",
+// "*gate") are left to code.
+func headLoader(m map[string]head) func([]string, string) {
+	return func(rec []string, _ string) {
+		w := rec[0]
+		if strings.ContainsAny(w, "<*") {
+			return
+		}
+		var h head
+		switch field(rec, 2) {
+		case "prefix":
+			h.prefix = true
+		case "prefix-of":
+			h.prefixOf = true
+		case "both":
+			h.suffix, h.prefixOf = true, true
+		default:
+			h.suffix = true
+		}
+		h.ambiguous = field(rec, 3) == "ambiguous"
+		m[w] = h
+	}
+}
+
+// loadSurname reads East Asian family names, which are written before the
+// given name; those that are also common words are left out, since they
+// alone cannot show that a phrase is a name.
+func (lx *Lexicon) loadSurname(rec []string, section string) {
+	if strings.Contains(section, "ambiguous") {
+		return
+	}
+	for _, v := range values(rec[0]) {
+		lx.surnames[v] = true
+	}
+}
+
+func (lx *Lexicon) loadGiven(rec []string, section string) {
+	for _, v := range values(rec[0]) {
+		if strings.Contains(section, "ambiguous") {
+			lx.givenAmbig[v] = true
+		} else if strings.Contains(section, "surname") {
+			lx.surnames[v] = true
+		} else {
+			lx.given[v] = true
+		}
+	}
+}
+
+// tokenKey tokenizes a table entry the way text is tokenized, so that
+// entries match token sequences ("People's" is "People" + "'s").
+func tokenKey(s string) []string {
+	toks := Tokenize(Fold(s))
+	if len(toks) == 0 {
+		return nil
+	}
+	key := make([]string, len(toks))
+	for i, t := range toks {
+		key[i] = t.Norm
+	}
+	return key
+}
+
+// IsCommon reports whether w (any case) is mostly written in lower case.
+func (lx *Lexicon) IsCommon(w string) bool { return lx.common[strings.ToLower(w)] }
+
+// Lookup returns the entry for an exact surface form.
+func (lx *Lexicon) Lookup(surface string) (Name, bool) {
+	key := tokenKey(surface)
+	if key == nil {
+		return Name{}, false
+	}
+	return lx.names.get(key)
+}
+
+// Demonym returns the country an adjective of nationality refers to.
+func (lx *Lexicon) Demonym(w string) (string, bool) {
+	c, ok := lx.demonyms[w]
+	return c, ok
+}

@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// sortMentions orders mentions by position and drops exact duplicates (a
+// recognizer may reach the same name by two rules).
+func sortMentions(ms []Mention) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		if ms[i].End != ms[j].End {
+			return ms[i].End > ms[j].End
+		}
+		return ms[i].Label < ms[j].Label
+	})
+}
+
+func dedupMentions(ms []Mention) []Mention {
+	out := ms[:0]
+	for i, m := range ms {
+		if i > 0 && m.Span == ms[i-1].Span && m.Label == ms[i-1].Label {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// CanonicalKey returns the key under which names merge, within an article
+// and across articles: case, dots, hyphens, a leading "the" and a final
+// possessive do not distinguish entities ("U.S." and "US", "Anti-Fascist"
+// and "Anti‑Fascist").
+func CanonicalKey(name string) string {
+	s := strings.ToLower(Fold(name))
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.NewReplacer(".", "", "-", " ", "'", "", ",", " ").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimPrefix(s, "the ")
+}
+
+// resolve groups the document's mentions into entities. A one-word
+// personal name joins the full name it abbreviates ("Putin" → "Vladimir
+// Putin"), preferring the closest full name mentioned before it; other
+// mentions join by CanonicalKey of their label.
+func resolve(doc *Document) {
+	ms := doc.Mentions
+	for i := range ms {
+		if ms[i].Label == "" {
+			ms[i].Label = ms[i].Text
+		}
+	}
+	bindShortNames(ms)
+	byKey := map[string]int{}
+	for i := range ms {
+		key := CanonicalKey(ms[i].Label)
+		e, ok := byKey[key]
+		if !ok {
+			e = len(doc.Entities)
+			byKey[key] = e
+			doc.Entities = append(doc.Entities, Entity{Key: key})
+		}
+		ms[i].Entity = e
+		doc.Entities[e].Mentions = append(doc.Entities[e].Mentions, i)
+	}
+	for i := range doc.Entities {
+		finishEntity(&doc.Entities[i], ms)
+	}
+}
+
+// bindShortNames relabels one-word person mentions with the full name
+// that contains the word as its first or last part.
+func bindShortNames(ms []Mention) {
+	var full []int
+	for i, m := range ms {
+		if m.Type == Person && strings.Contains(m.Label, " ") {
+			full = append(full, i)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || strings.Contains(m.Label, " ") {
+			continue
+		}
+		best := -1
+		for _, f := range full {
+			parts := strings.Fields(ms[f].Label)
+			if parts[0] != m.Label && parts[len(parts)-1] != m.Label {
+				continue
+			}
+			if best < 0 || (f < i && (best > i || f > best)) {
+				best = f
+			}
+		}
+		if best >= 0 {
+			m.Label = ms[best].Label
+		}
+	}
+}
+
+// finishEntity sets an entity's label (the most frequent label, the
+// longer on a tie), its type (the majority of its mentions) and aliases.
+func finishEntity(e *Entity, ms []Mention) {
+	labels := map[string]int{}
+	types := map[string]int{}
+	seen := map[string]bool{}
+	for _, i := range e.Mentions {
+		m := ms[i]
+		labels[m.Label]++
+		types[m.Type]++
+		if !seen[m.Text] {
+			seen[m.Text] = true
+			e.Aliases = append(e.Aliases, m.Text)
+		}
+	}
+	e.Label = argmax(labels, func(a, b string) bool { return len(a) > len(b) || len(a) == len(b) && a < b })
+	first := ms[e.Mentions[0]].Type
+	e.Type = argmax(types, func(a, b string) bool { return a == first })
+}
+
+// argmax returns the key with the highest count; better breaks ties.
+func argmax(counts map[string]int, better func(a, b string) bool) string {
+	best, n := "", -1
+	for k, c := range counts {
+		if c > n || c == n && better(k, best) {
+			best, n = k, c
+		}
+	}
+	return best
+}

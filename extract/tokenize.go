@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokenize splits text into tokens following the conventions of the CoNLL
+// and Penn Treebank corpora the recognizer is trained on, so that accuracy
+// measured there carries over: punctuation is split off, possessive "'s" and
+// "n't" are separate tokens, abbreviations keep their period ("U.S.",
+// "Mr."), hyphenated compounds stay whole ("China-Russia"), and dashes
+// separate words.
+func Tokenize(text string) []Token {
+	return tokenize(text, 0, len(text), nil)
+}
+
+// tokenize appends the tokens of text[start:end] to dst.
+func tokenize(text string, start, end int, dst []Token) []Token {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if unicode.IsSpace(r) || foldRune(r) == ' ' || r == '\u200B' || r == '\uFEFF' {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < end {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if unicode.IsSpace(r) || foldRune(r) == ' ' || r == '\u200B' || r == '\uFEFF' {
+				break
+			}
+			j += n
+		}
+		dst = splitChunk(text, i, j, dst)
+		i = j
+	}
+	return dst
+}
+
+// splitChunk appends the tokens of one white-space-delimited chunk.
+func splitChunk(text string, s, e int, dst []Token) []Token {
+	// Dashes and ellipses separate words even without spaces ("2023—more").
+	for k := s; k < e; {
+		r, n := utf8.DecodeRuneInString(text[k:e])
+		if r == '\u2014' || r == '\u2015' || r == '\u2026' || (r == '-' && k+1 < e && text[k+1] == '-') {
+			if r == '-' {
+				n = 2
+			}
+			dst = splitChunk(text, s, k, dst)
+			dst = appendToken(dst, text, k, k+n)
+			return splitChunk(text, k+n, e, dst)
+		}
+		k += n
+	}
+	// Leading opening punctuation.
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isOpener(r) {
+			break
+		}
+		dst = appendToken(dst, text, s, s+n)
+		s += n
+	}
+	// Trailing closing punctuation, collected right to left.
+	var tail [16]Span
+	nt := 0
+	for s < e && nt < len(tail) {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if r == '.' && keepsPeriod(text[s:e]) {
+			break
+		}
+		if !isTrailer(r) {
+			break
+		}
+		// "..." is one token.
+		if r == '.' && strings.HasSuffix(text[s:e], "...") && e-3 >= s {
+			tail[nt] = Span{e - 3, e}
+			nt++
+			e -= 3
+			continue
+		}
+		tail[nt] = Span{e - n, e}
+		nt++
+		e -= n
+	}
+	if s < e {
+		dst = splitClitics(text, s, e, dst)
+	}
+	for k := nt - 1; k >= 0; k-- {
+		dst = appendToken(dst, text, tail[k].Start, tail[k].End)
+	}
+	return dst
+}
+
+// splitClitics splits a possessive "'s" or "s'", and "n't", off a word.
+func splitClitics(text string, s, e int, dst []Token) []Token {
+	w := Fold(text[s:e])
+	switch {
+	case len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S")):
+		cut := e - (len(text[s:e]) - strings.LastIndexAny(text[s:e], "'\u2019`"))
+		dst = appendToken(dst, text, s, cut)
+		return appendToken(dst, text, cut, e)
+	case len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "n't"):
+		cut := strings.LastIndexAny(text[s:e], "nN")
+		dst = appendToken(dst, text, s, s+cut)
+		return appendToken(dst, text, s+cut, e)
+	case len(w) > 2 && strings.HasSuffix(w, "s'"):
+		_, n := utf8.DecodeLastRuneInString(text[s:e])
+		dst = appendToken(dst, text, s, e-n)
+		return appendToken(dst, text, e-n, e)
+	}
+	return appendToken(dst, text, s, e)
+}
+
+func appendToken(dst []Token, text string, s, e int) []Token {
+	if s >= e {
+		return dst
+	}
+	return append(dst, Token{Span: Span{s, e}, Norm: Fold(text[s:e])})
+}
+
+func isOpener(r rune) bool {
+	switch foldRune(r) {
+	case '"', '\'', '(', '[', '{', '\u00BF', '\u00A1', '\u3010', '\u300C':
+		return true
+	}
+	return false
+}
+
+func isTrailer(r rune) bool {
+	switch foldRune(r) {
+	case '"', '\'', '.', ',', ';', ':', '!', '?', ')', ']', '}', '\u3011', '\u300D':
+		return true
+	}
+	return false
+}
+
+// abbreviations keep their final period: titles, months, company suffixes
+// and other short forms that rarely end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
+	"gen": true, "sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true,
+	"sgt": true, "adm": true, "maj": true, "rev": true, "hon": true, "pres": true, "supt": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "bros": true, "plc": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "nos": true, "vs": true, "etc": true, "approx": true, "mt": true, "ft": true,
+	"ave": true, "blvd": true, "dept": true, "univ": true, "est": true, "fig": true, "vol": true,
+}
+
+// keepsPeriod reports whether a word ending in "." is an abbreviation whose
+// period belongs to it: a known abbreviation, an initial ("J."), or dotted
+// letters ("U.S.", "a.m.").
+func keepsPeriod(w string) bool {
+	core := strings.TrimSuffix(w, ".")
+	if core == "" {
+		return false
+	}
+	if abbreviations[strings.ToLower(core)] {
+		r, _ := utf8.DecodeRuneInString(core)
+		return unicode.IsLetter(r)
+	}
+	if utf8.RuneCountInString(core) == 1 {
+		r, _ := utf8.DecodeRuneInString(core)
+		return unicode.IsUpper(r)
+	}
+	if !strings.Contains(core, ".") {
+		return false
+	}
+	for _, part := range strings.Split(core, ".") {
+		if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
+			return false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,201 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"cograph/extract"
+)
+
+// A Window is the stretch of text within which two mentions count as a
+// co-mention.
+type Window int
+
+const (
+	DocumentWindow Window = iota
+	ParagraphWindow
+	SentenceWindow
+)
+
+// ParseWindow parses "document", "paragraph" or "sentence".
+func ParseWindow(s string) (Window, error) {
+	switch s {
+	case "document", "doc", "":
+		return DocumentWindow, nil
+	case "paragraph", "para":
+		return ParagraphWindow, nil
+	case "sentence":
+		return SentenceWindow, nil
+	}
+	return 0, fmt.Errorf("unknown window %q (want document, paragraph or sentence)", s)
+}
+
+func (w Window) String() string {
+	return [...]string{"document", "paragraph", "sentence"}[w]
+}
+
+// A Builder accumulates documents into a co-mention graph. Its memory grows
+// with the number of distinct entities and co-mentioned pairs, not with the
+// number of documents. A Builder is not safe for concurrent use: feed it
+// from one goroutine.
+type Builder struct {
+	window Window
+	ids    map[string]int32 // entity key -> node index
+	nodes  []nodeAcc
+	edges  map[pair]*edgeAcc
+
+	scratch []int32 // reused per window
+	docSeen map[pair]bool
+
+	// Documents and Words count what Add has seen.
+	Documents, Words int
+}
+
+type pair struct{ a, b int32 } // a < b
+
+type nodeAcc struct {
+	labels    map[string]int
+	types     map[string]int
+	aliases   map[string]bool
+	mentions  int
+	documents int
+}
+
+type edgeAcc struct {
+	weight    float64
+	documents int
+}
+
+// NewBuilder returns an empty Builder that counts co-mentions per window.
+func NewBuilder(w Window) *Builder {
+	return &Builder{window: w, ids: map[string]int32{}, edges: map[pair]*edgeAcc{}, docSeen: map[pair]bool{}}
+}
+
+// Add adds one document's entities and co-mentions.
+func (b *Builder) Add(doc *extract.Document) {
+	b.Documents++
+	b.Words += doc.Words
+	local := make([]int32, len(doc.Entities))
+	for i := range doc.Entities {
+		local[i] = b.addEntity(&doc.Entities[i], doc.Mentions)
+	}
+	clear(b.docSeen)
+	for _, win := range b.windows(doc) {
+		b.scratch = b.scratch[:0]
+		for _, mi := range win {
+			b.scratch = append(b.scratch, local[doc.Mentions[mi].Entity])
+		}
+		b.countWindow(b.scratch)
+	}
+	for p := range b.docSeen {
+		b.edges[p].documents++
+	}
+}
+
+// windows groups mention indexes by window; mentions are in text order.
+func (b *Builder) windows(doc *extract.Document) [][]int {
+	var out [][]int
+	last := -1
+	for i, m := range doc.Mentions {
+		w := 0
+		switch b.window {
+		case SentenceWindow:
+			w = m.Sentence
+		case ParagraphWindow:
+			w = doc.Sentences[m.Sentence].Paragraph
+		}
+		if w != last || len(out) == 0 {
+			out = append(out, nil)
+			last = w
+		}
+		out[len(out)-1] = append(out[len(out)-1], i)
+	}
+	return out
+}
+
+// countWindow adds one to the weight of every pair of distinct nodes in ids.
+func (b *Builder) countWindow(ids []int32) {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	ids = compact(ids)
+	for i := 0; i < len(ids); i++ {
+		for j := i + 1; j < len(ids); j++ {
+			p := pair{ids[i], ids[j]}
+			e := b.edges[p]
+			if e == nil {
+				e = &edgeAcc{}
+				b.edges[p] = e
+			}
+			e.weight++
+			b.docSeen[p] = true
+		}
+	}
+}
+
+func compact(ids []int32) []int32 {
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (b *Builder) addEntity(e *extract.Entity, ms []extract.Mention) int32 {
+	id, ok := b.ids[e.Key]
+	if !ok {
+		id = int32(len(b.nodes))
+		b.ids[e.Key] = id
+		b.nodes = append(b.nodes, nodeAcc{labels: map[string]int{}, types: map[string]int{}, aliases: map[string]bool{}})
+	}
+	n := &b.nodes[id]
+	n.documents++
+	n.mentions += len(e.Mentions)
+	n.labels[e.Label] += len(e.Mentions)
+	for _, mi := range e.Mentions {
+		n.types[ms[mi].Type]++
+	}
+	for _, a := range e.Aliases {
+		n.aliases[a] = true
+	}
+	n.aliases[e.Label] = true
+	return id
+}
+
+// majority returns the key with the highest count, ties broken by prefer.
+func majority(counts map[string]int, prefer func(a, b string) bool) string {
+	best, n := "", -1
+	for k, c := range counts {
+		if c > n || c == n && prefer(k, best) {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+func (n *nodeAcc) label() string {
+	return majority(n.labels, func(a, b string) bool {
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
+}
+
+func (n *nodeAcc) typ() string {
+	return majority(n.types, func(a, b string) bool { return a < b })
+}
+
+func (n *nodeAcc) aliasList() []string {
+	out := make([]string, 0, len(n.aliases))
+	for a := range n.aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// String summarises the builder's size, for debugging.
+func (b *Builder) String() string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "%d documents, %d entities, %d pairs (%s window)", b.Documents, len(b.nodes), len(b.edges), b.window)
+	return s.String()
+}

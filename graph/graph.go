@@ -1,0 +1,42 @@
+package graph
+
+// Entity types. The recognizer's labels map onto these; they are the values
+// of Node.Type and of the --types flag.
+const (
+	Person       = "person"
+	Organization = "organization"
+	Event        = "event"
+	Place        = "place"
+)
+
+// A Node is one real-world entity in the co-mention graph.
+type Node struct {
+	ID        int64    // dense, 0-based, assigned in order of first appearance
+	Label     string   // canonical name
+	Type      string   // Person, Organization, Event or Place
+	Aliases   []string // every surface form seen, sorted, Label included
+	Mentions  int      // number of mentions over all articles
+	Documents int      // number of articles mentioning the entity
+
+	// Metrics, filled by ComputeMetrics.
+	Degree         int
+	WeightedDegree float64
+	PageRank       float64
+	Betweenness    float64 // normalised to [0,1]; -1 when not computed (graph too large)
+	Community      int     // Louvain community, numbered from 0 by size
+	Component      int     // connected component, numbered from 0 by size
+}
+
+// An Edge joins two entities that occur in the same window.
+type Edge struct {
+	Source, Target int64   // node IDs, Source < Target
+	Weight         float64 // number of windows in which both entities occur
+	Documents      int     // number of articles in which they co-occur
+}
+
+// A Graph is the finished, filtered co-mention graph. Nodes are sorted by ID
+// and Edges by (Source, Target), so every export of it is deterministic.
+type Graph struct {
+	Nodes []Node
+	Edges []Edge
+}

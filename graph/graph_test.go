@@ -1,0 +1,245 @@
+package graph
+
+import (
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+	"gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"cograph/corpus"
+	"cograph/extract"
+)
+
+// doc builds a document whose sentences hold the given entity labels; the
+// type of each entity is its label's first letter: p, o, e or l (place).
+func doc(id string, paragraphs ...[][]string) *extract.Document {
+	d := &extract.Document{Article: &corpus.Article{ID: id}}
+	types := map[byte]string{'p': Person, 'o': Organization, 'e': Event, 'l': Place}
+	ent := map[string]int{}
+	for pi, para := range paragraphs {
+		for _, sent := range para {
+			si := len(d.Sentences)
+			d.Sentences = append(d.Sentences, extract.Sentence{Paragraph: pi})
+			for _, label := range sent {
+				e, ok := ent[label]
+				if !ok {
+					e = len(d.Entities)
+					ent[label] = e
+					d.Entities = append(d.Entities, extract.Entity{Label: label, Key: label, Type: types[label[0]], Aliases: []string{label}})
+				}
+				d.Entities[e].Mentions = append(d.Entities[e].Mentions, len(d.Mentions))
+				d.Mentions = append(d.Mentions, extract.Mention{Sentence: si, Type: types[label[0]], Text: label, Label: label, Entity: e})
+			}
+		}
+	}
+	return d
+}
+
+func edgeWeights(g *Graph) map[[2]string]float64 {
+	out := map[[2]string]float64{}
+	for _, e := range g.Edges {
+		out[[2]string{g.Nodes[e.Source].Label, g.Nodes[e.Target].Label}] = e.Weight
+	}
+	return out
+}
+
+func TestWindows(t *testing.T) {
+	docs := []*extract.Document{
+		doc("a", [][]string{{"pXi", "pPutin"}, {"oUN"}}, [][]string{{"pXi", "lMoscow"}}),
+		doc("b", [][]string{{"pXi", "pPutin", "pXi"}}),
+	}
+	cases := []struct {
+		w    Window
+		want map[[2]string]float64
+	}{
+		{DocumentWindow, map[[2]string]float64{
+			{"pXi", "pPutin"}: 2, {"pXi", "oUN"}: 1, {"pXi", "lMoscow"}: 1, {"pPutin", "oUN"}: 1,
+			{"pPutin", "lMoscow"}: 1, {"oUN", "lMoscow"}: 1}},
+		{ParagraphWindow, map[[2]string]float64{
+			{"pXi", "pPutin"}: 2, {"pXi", "oUN"}: 1, {"pPutin", "oUN"}: 1, {"pXi", "lMoscow"}: 1}},
+		{SentenceWindow, map[[2]string]float64{{"pXi", "pPutin"}: 2, {"pXi", "lMoscow"}: 1}},
+	}
+	for _, c := range cases {
+		t.Run(c.w.String(), func(t *testing.T) {
+			b := NewBuilder(c.w)
+			for _, d := range docs {
+				b.Add(d)
+			}
+			g := b.Graph(Filter{})
+			if got := edgeWeights(g); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("weights = %v, want %v", got, c.want)
+			}
+			xi := g.Nodes[0]
+			if xi.Label != "pXi" || xi.Mentions != 4 || xi.Documents != 2 {
+				t.Errorf("node 0 = %+v", xi)
+			}
+		})
+	}
+}
+
+func TestFilters(t *testing.T) {
+	b := NewBuilder(DocumentWindow)
+	b.Add(doc("a", [][]string{{"pA", "pB", "oC", "lD"}}))
+	b.Add(doc("b", [][]string{{"pA", "pB"}}))
+	g := b.Graph(Filter{Types: []string{Person, Organization}, MinWeight: 2})
+	if len(g.Nodes) != 3 || len(g.Edges) != 1 || g.Edges[0].Weight != 2 || g.Edges[0].Documents != 2 {
+		t.Fatalf("filtered graph = %+v", g)
+	}
+	g = b.Graph(Filter{MinMentions: 2})
+	if len(g.Nodes) != 2 {
+		t.Fatalf("min mentions kept %d nodes, want 2", len(g.Nodes))
+	}
+	g = b.Graph(Filter{Top: 2})
+	if len(g.Nodes) != 2 || g.Nodes[0].Label != "pA" || g.Nodes[1].Label != "pB" {
+		t.Fatalf("top 2 = %+v", g.Nodes)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	build := func() *Graph {
+		b := NewBuilder(SentenceWindow)
+		for i := 0; i < 20; i++ {
+			b.Add(doc("x", [][]string{{"pA", "pB", "oC"}, {"oC", "lD", "eE"}, {"pF", "pA", "lD"}}))
+			b.Add(doc("y", [][]string{{"pG", "pH"}, {"pH", "oI", "pG"}}))
+		}
+		return b.Graph(Filter{Seed: 1})
+	}
+	a := build()
+	for i := 0; i < 5; i++ {
+		if b := build(); !reflect.DeepEqual(a, b) {
+			t.Fatalf("two builds differ:\n%+v\n%+v", a, b)
+		}
+	}
+}
+
+// fromEdges builds a Graph with unit-weight edges between numbered nodes.
+func fromEdges(n int, edges [][2]int64) *Graph {
+	g := &Graph{}
+	for i := 0; i < n; i++ {
+		g.Nodes = append(g.Nodes, Node{ID: int64(i)})
+	}
+	for _, e := range edges {
+		g.Edges = append(g.Edges, Edge{Source: e[0], Target: e[1], Weight: 1})
+	}
+	sortEdges(g.Edges)
+	return g
+}
+
+func TestPageRankMatchesGonum(t *testing.T) {
+	g := fromEdges(6, [][2]int64{{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {3, 5}})
+	g.Edges[0].Weight = 3
+	ours := pageRank(newCSR(g), 0.85, 1e-12)
+	sg := simple.NewWeightedDirectedGraph(0, 0)
+	for _, e := range g.Edges {
+		sg.SetWeightedEdge(sg.NewWeightedEdge(simple.Node(e.Source), simple.Node(e.Target), e.Weight))
+		sg.SetWeightedEdge(sg.NewWeightedEdge(simple.Node(e.Target), simple.Node(e.Source), e.Weight))
+	}
+	theirs := network.PageRankSparse(sg, 0.85, 1e-12)
+	for i, p := range ours {
+		if math.Abs(p-theirs[int64(i)]) > 1e-6 {
+			t.Errorf("node %d: pagerank %g, gonum %g", i, p, theirs[int64(i)])
+		}
+	}
+}
+
+func TestBetweenness(t *testing.T) {
+	// A star: the centre lies on every path between two leaves.
+	star := fromEdges(5, [][2]int64{{0, 1}, {0, 2}, {0, 3}, {0, 4}})
+	bc := betweenness(newCSR(star), len(star.Edges), 1)
+	if bc[0] != 1 || bc[1] != 0 {
+		t.Errorf("star betweenness = %v, want centre 1, leaves 0", bc)
+	}
+	// A path 0-1-2-3: node 1 lies on paths 0-2 and 0-3 (2 of 3 pairs).
+	path := fromEdges(4, [][2]int64{{0, 1}, {1, 2}, {2, 3}})
+	bc = betweenness(newCSR(path), len(path.Edges), 1)
+	if math.Abs(bc[1]-2.0/3) > 1e-12 {
+		t.Errorf("path betweenness = %v, want node 1 = 2/3", bc)
+	}
+	// Agreement with gonum's unnormalised Brandes on an irregular graph.
+	g := fromEdges(7, [][2]int64{{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {3, 5}, {5, 6}, {1, 6}})
+	bc = betweenness(newCSR(g), len(g.Edges), 1)
+	sg := simple.NewUndirectedGraph()
+	for _, e := range g.Edges {
+		sg.SetEdge(sg.NewEdge(simple.Node(e.Source), simple.Node(e.Target)))
+	}
+	ref := network.Betweenness(sg)
+	for i := range bc {
+		want := ref[int64(i)] / float64(5*6/2) / 2
+		if math.Abs(bc[i]-want) > 1e-9 {
+			t.Errorf("node %d: betweenness %g, gonum gives %g", i, bc[i], want)
+		}
+	}
+}
+
+func TestCommunitiesAndComponents(t *testing.T) {
+	// Two triangles joined by one edge, plus an isolated pair.
+	g := fromEdges(8, [][2]int64{{0, 1}, {0, 2}, {1, 2}, {3, 4}, {3, 5}, {4, 5}, {2, 3}, {6, 7}})
+	c := newCSR(g)
+	comm := communities(c, 1)
+	if comm[0] != comm[1] || comm[1] != comm[2] || comm[3] != comm[4] || comm[0] == comm[3] || comm[6] != comm[7] {
+		t.Errorf("communities = %v", comm)
+	}
+	comp := components(c)
+	if want := []int{0, 0, 0, 0, 0, 0, 1, 1}; !reflect.DeepEqual(comp, want) {
+		t.Errorf("components = %v, want %v", comp, want)
+	}
+}
+
+// TestLouvainModularity checks our Louvain against gonum's modularity
+// score: on planted-partition graphs it must find the planted communities
+// and score at least as well as community.Modularize.
+func TestLouvainModularity(t *testing.T) {
+	for seed := uint64(1); seed <= 5; seed++ {
+		g := planted(seed, 8, 25, 0.5, 0.02)
+		c := newCSR(g)
+		ours := communities(c, seed)
+		q := modularity(c, ours)
+		ref := community.Modularize(c, 1, rand.NewPCG(seed, 1))
+		qRef := community.Q(c, ref.Communities(), 1)
+		if q < qRef-1e-9 {
+			t.Errorf("seed %d: our modularity %.4f < gonum's %.4f", seed, q, qRef)
+		}
+		for i := range ours {
+			if ours[i] != ours[i-i%25] {
+				t.Errorf("seed %d: node %d not with its planted community", seed, i)
+				break
+			}
+		}
+	}
+}
+
+// planted returns k groups of size n with edge probability pin inside a
+// group and pout between groups.
+func planted(seed uint64, k, n int, pin, pout float64) *Graph {
+	r := rand.New(rand.NewPCG(seed, 2))
+	var edges [][2]int64
+	for i := 0; i < k*n; i++ {
+		for j := i + 1; j < k*n; j++ {
+			p := pout
+			if i/n == j/n {
+				p = pin
+			}
+			if r.Float64() < p {
+				edges = append(edges, [2]int64{int64(i), int64(j)})
+			}
+		}
+	}
+	return fromEdges(k*n, edges)
+}
+
+func modularity(c *csr, member []int) float64 {
+	groups := map[int][]graph.Node{}
+	for i, m := range member {
+		groups[m] = append(groups[m], simple.Node(i))
+	}
+	var comms [][]graph.Node
+	for m := 0; m < len(groups); m++ {
+		comms = append(comms, groups[m])
+	}
+	return community.Q(c, comms, 1)
+}

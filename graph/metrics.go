@@ -1,0 +1,245 @@
+package graph
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// ExactBetweennessLimit is the largest graph, in nodes × edges, whose
+// betweenness is computed exactly (Brandes' algorithm costs O(nodes ×
+// edges)); about a second on one core. Larger graphs get an estimate from
+// BetweennessPivots sampled source nodes (Brandes & Pich 2007), scaled to
+// the full graph.
+const (
+	ExactBetweennessLimit = 100_000_000
+	BetweennessPivots     = 256
+)
+
+// computeMetrics fills every node's metrics.
+func computeMetrics(g *Graph, seed uint64) {
+	c := newCSR(g)
+	for i := range g.Nodes {
+		row, ws := c.row(int64(i))
+		g.Nodes[i].Degree = len(row)
+		sum := 0.0
+		for _, w := range ws {
+			sum += w
+		}
+		g.Nodes[i].WeightedDegree = sum
+	}
+	pr := pageRank(c, 0.85, 1e-10)
+	bc := betweenness(c, len(g.Edges), seed)
+	comm := communities(c, seed)
+	comp := components(c)
+	for i := range g.Nodes {
+		g.Nodes[i].PageRank = round6(pr[i])
+		g.Nodes[i].Betweenness = round6(bc[i])
+		g.Nodes[i].Community = comm[i]
+		g.Nodes[i].Component = comp[i]
+	}
+}
+
+// round6 rounds to six significant digits so that exported scores do not
+// carry the last bits of floating-point noise.
+func round6(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	p := math.Pow(10, 5-math.Floor(math.Log10(math.Abs(x))))
+	return math.Round(x*p) / p
+}
+
+// pageRank computes edge-weighted PageRank by power iteration on the sparse
+// graph: the computation of gonum's network.PageRankSparse, but started
+// from the uniform vector instead of a random one, so that the result is
+// the same on every run. Nodes without edges spread their rank uniformly.
+func pageRank(c *csr, damp, tol float64) []float64 {
+	n := c.n()
+	if n == 0 {
+		return nil
+	}
+	out := make([]float64, n)
+	for u := 0; u < n; u++ {
+		_, ws := c.row(int64(u))
+		for _, w := range ws {
+			out[u] += w
+		}
+	}
+	rank, next := make([]float64, n), make([]float64, n)
+	for i := range rank {
+		rank[i] = 1 / float64(n)
+	}
+	for iter := 0; iter < 1000; iter++ {
+		dangling := 0.0
+		for u := 0; u < n; u++ {
+			if out[u] == 0 {
+				dangling += rank[u]
+			}
+		}
+		base := (1-damp)/float64(n) + damp*dangling/float64(n)
+		for v := 0; v < n; v++ {
+			row, ws := c.row(int64(v))
+			s := 0.0
+			for i, u := range row {
+				s += ws[i] * rank[u] / out[u]
+			}
+			next[v] = base + damp*s
+		}
+		diff := 0.0
+		for i := range rank {
+			d := next[i] - rank[i]
+			diff += d * d
+		}
+		rank, next = next, rank
+		if math.Sqrt(diff) < tol {
+			break
+		}
+	}
+	return rank
+}
+
+// betweenness returns each node's betweenness centrality over unweighted
+// shortest paths (co-mention weights measure closeness, not distance),
+// normalised to [0,1] by the number of pairs of other nodes. Above
+// ExactBetweennessLimit it is estimated from sampled pivots.
+func betweenness(c *csr, edges int, seed uint64) []float64 {
+	n := c.n()
+	bc := make([]float64, n)
+	if n < 3 {
+		return bc
+	}
+	sources := make([]int32, n)
+	for i := range sources {
+		sources[i] = int32(i)
+	}
+	scale := 1.0
+	if n*edges > ExactBetweennessLimit && n > BetweennessPivots {
+		r := rand.New(rand.NewPCG(seed, 0x6265747765656e))
+		r.Shuffle(n, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
+		sources = sources[:BetweennessPivots]
+		slices.Sort(sources)
+		scale = float64(n) / float64(len(sources))
+	}
+	var bf brandes
+	bf.init(n)
+	for _, s := range sources {
+		bf.accumulate(c, s, bc)
+	}
+	// Each unordered pair is counted from both ends.
+	norm := scale / float64((n-1)*(n-2))
+	for i := range bc {
+		bc[i] *= norm
+	}
+	return bc
+}
+
+// brandes holds the per-source scratch space of Brandes' algorithm.
+type brandes struct {
+	dist  []int32
+	sigma []float64
+	delta []float64
+	order []int32
+	preds [][]int32
+}
+
+func (b *brandes) init(n int) {
+	b.dist = make([]int32, n)
+	b.sigma = make([]float64, n)
+	b.delta = make([]float64, n)
+	b.preds = make([][]int32, n)
+}
+
+func (b *brandes) accumulate(c *csr, s int32, bc []float64) {
+	for i := range b.dist {
+		b.dist[i], b.sigma[i], b.delta[i] = -1, 0, 0
+		b.preds[i] = b.preds[i][:0]
+	}
+	b.order = b.order[:0]
+	b.dist[s], b.sigma[s] = 0, 1
+	b.order = append(b.order, s)
+	for head := 0; head < len(b.order); head++ {
+		u := b.order[head]
+		row, _ := c.row(int64(u))
+		for _, v := range row {
+			if b.dist[v] < 0 {
+				b.dist[v] = b.dist[u] + 1
+				b.order = append(b.order, v)
+			}
+			if b.dist[v] == b.dist[u]+1 {
+				b.sigma[v] += b.sigma[u]
+				b.preds[v] = append(b.preds[v], u)
+			}
+		}
+	}
+	for i := len(b.order) - 1; i > 0; i-- {
+		w := b.order[i]
+		for _, v := range b.preds[w] {
+			b.delta[v] += b.sigma[v] / b.sigma[w] * (1 + b.delta[w])
+		}
+		bc[w] += b.delta[w]
+	}
+}
+
+// communities runs Louvain modularity optimisation with a fixed seed and
+// numbers the communities by decreasing size, ties by their lowest node ID.
+func communities(c *csr, seed uint64) []int {
+	member := louvain(c, seed)
+	byComm := map[int][]int64{}
+	for i, m := range member {
+		byComm[m] = append(byComm[m], int64(i))
+	}
+	groups := make([][]int64, 0, len(byComm))
+	for _, g := range byComm {
+		groups = append(groups, g) // members are in ID order already
+	}
+	return numberGroups(groups, make([]int, len(member)))
+}
+
+// components labels connected components, numbered like communities.
+func components(c *csr) []int {
+	n := c.n()
+	seen := make([]bool, n)
+	var groups [][]int64
+	var queue []int32
+	for s := 0; s < n; s++ {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		queue = append(queue[:0], int32(s))
+		ids := []int64{}
+		for head := 0; head < len(queue); head++ {
+			u := queue[head]
+			ids = append(ids, int64(u))
+			row, _ := c.row(int64(u))
+			for _, v := range row {
+				if !seen[v] {
+					seen[v] = true
+					queue = append(queue, v)
+				}
+			}
+		}
+		slices.Sort(ids)
+		groups = append(groups, ids)
+	}
+	return numberGroups(groups, make([]int, n))
+}
+
+// numberGroups assigns group numbers 0, 1, … by decreasing size, ties by
+// lowest member, and writes each member's number into out.
+func numberGroups(groups [][]int64, out []int) []int {
+	slices.SortFunc(groups, func(a, b []int64) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0], b[0])
+	})
+	for k, g := range groups {
+		for _, id := range g {
+			out[id] = k
+		}
+	}
+	return out
+}
