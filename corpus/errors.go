@@ -11,11 +11,11 @@ import (
 var (
 	// ErrBinary: the file has NUL bytes or many control characters in its
 	// first 8 KiB, so it is not text.
-	ErrBinary = errors.New("binary file, skipped")
+	ErrBinary = errors.New("binary file (not text)")
 	// ErrTooLong: a JSONL line is longer than Options.MaxLineSize.
 	ErrTooLong = errors.New("line too long")
 	// ErrTooLarge: a whole-file article is larger than Options.MaxFileSize.
-	ErrTooLarge = errors.New("file too large, skipped")
+	ErrTooLarge = errors.New("file too large")
 	// ErrEmpty: no body text remained after furniture was removed.
 	ErrEmpty = errors.New("no article text")
 	// ErrMalformedJSON: a JSONL line is not a JSON object with string fields.
