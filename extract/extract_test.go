@@ -78,6 +78,12 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"US"},
 		},
 		{
+			name:    "name particle at sentence start",
+			text:    "Ursula von der Leyen spoke first. Von der Leyen said the deal was done.",
+			want:    []string{"Ursula von der Leyen/person"},
+			wantNot: []string{"der Leyen", "Von der Leyen"},
+		},
+		{
 			name: "connectors split people",
 			text: "Talks between Angela Merkel and Emmanuel Macron of France ended.",
 			want: []string{"Angela Merkel/person", "Emmanuel Macron/person", "France/place"},

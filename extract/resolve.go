@@ -71,8 +71,9 @@ func resolve(doc *Document) {
 	}
 }
 
-// bindShortNames relabels one-word person mentions with the full name
-// that contains the word as its first or last part.
+// bindShortNames relabels partial person mentions with the full name
+// they abbreviate: the first word ("Xi" for "Xi Jinping") or a final part
+// ("Putin", "von der Leyen").
 func bindShortNames(ms []Mention) {
 	var full []int
 	for i, m := range ms {
@@ -82,13 +83,12 @@ func bindShortNames(ms []Mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Person || strings.Contains(m.Label, " ") {
+		if m.Type != Person {
 			continue
 		}
 		best := -1
 		for _, f := range full {
-			parts := strings.Fields(ms[f].Label)
-			if parts[0] != m.Label && parts[len(parts)-1] != m.Label {
+			if !abbreviates(m.Label, ms[f].Label) {
 				continue
 			}
 			if best < 0 || (f < i && (best > i || f > best)) {
@@ -99,6 +99,25 @@ func bindShortNames(ms []Mention) {
 			m.Label = ms[best].Label
 		}
 	}
+}
+
+// abbreviates reports whether short names the person full by its first
+// word or by a final run of its words, ignoring case.
+func abbreviates(short, full string) bool {
+	s, f := strings.Fields(short), strings.Fields(full)
+	if len(s) >= len(f) {
+		return false
+	}
+	if len(s) == 1 && strings.EqualFold(s[0], f[0]) {
+		return true
+	}
+	tail := f[len(f)-len(s):]
+	for i := range s {
+		if !strings.EqualFold(s[i], tail[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // finishEntity sets an entity's label (the most frequent label, the

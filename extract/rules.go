@@ -312,8 +312,8 @@ func (r *Rules) skipInitial(toks []Token, a, b int) int {
 	if n, _ := r.Lex.names.longest(b-a, func(i int) string { return toks[a+i].Norm }); n > 0 {
 		return a
 	}
-	if r.titleAt(toks, a, b) != "" {
-		return a
+	if r.titleAt(toks, a, b) != "" || b-a > 2 && isNameParticle(strings.ToLower(w)) && isConnector(toks[a+1].Norm) {
+		return a // "Von der Leyen said"
 	}
 	if r.Lex.stop[w] || (r.Lex.IsCommon(w) && !r.Lex.given[w]) {
 		return a + 1
@@ -380,6 +380,9 @@ func (r *Rules) titleBefore(toks []Token, a int) string {
 // the second pass when only the rest of the article can tell what it is.
 func (r *Rules) segment(doc *Document, si, a, b int, role string, upper bool, found, open *[]candidate, acronyms map[string]candidate) {
 	toks := doc.Sentences[si].Tokens
+	for a < b && !isCapWord(toks[a].Norm) {
+		a++ // a piece starts with a capital: "der Leyen" is no name
+	}
 	if a >= b {
 		return
 	}
