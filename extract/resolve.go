@@ -30,6 +30,8 @@ func dedupMentions(ms []Mention) []Mention {
 	return out
 }
 
+var keyReplacer = strings.NewReplacer(".", "", "-", " ", "'", "", ",", " ")
+
 // CanonicalKey returns the key under which names merge, within an article
 // and across articles: case, dots, hyphens, a leading "the" and a final
 // possessive do not distinguish entities ("U.S." and "US", "Anti-Fascist"
@@ -37,7 +39,7 @@ func dedupMentions(ms []Mention) []Mention {
 func CanonicalKey(name string) string {
 	s := strings.ToLower(Fold(name))
 	s = strings.TrimSuffix(s, "'s")
-	s = strings.NewReplacer(".", "", "-", " ", "'", "", ",", " ").Replace(s)
+	s = keyReplacer.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimPrefix(s, "the ")
 }
