@@ -9,13 +9,20 @@ import (
 )
 
 func newTestExtractor(t testing.TB) *Extractor {
+	return newExtractorFor(t, RecognizerModel)
+}
+
+func newExtractorFor(t testing.TB, recognizer string) *Extractor {
 	t.Helper()
-	ex, err := New()
+	ex, err := New(recognizer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ex
 }
+
+// recognizers lists the recognizers every extraction case must satisfy.
+var recognizers = []string{RecognizerRules, RecognizerModel}
 
 // entities returns "label/type" for every entity of the document.
 func entities(d *Document) []string {
@@ -89,24 +96,26 @@ func TestExtractCases(t *testing.T) {
 			want: []string{"Angela Merkel/person", "Emmanuel Macron/person", "France/place"},
 		},
 	}
-	ex := newTestExtractor(t)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			d := ex.Extract(&corpus.Article{ID: "t", Title: c.title, Text: c.text})
-			got := entities(d)
-			for _, w := range c.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("missing %s; got %v", w, got)
-				}
-			}
-			for _, n := range c.wantNot {
-				for _, g := range got {
-					if strings.SplitN(g, "/", 2)[0] == n {
-						t.Errorf("unwanted entity %s; got %v", g, got)
+	for _, rec := range recognizers {
+		ex := newExtractorFor(t, rec)
+		for _, c := range cases {
+			t.Run(rec+"/"+c.name, func(t *testing.T) {
+				d := ex.Extract(&corpus.Article{ID: "t", Title: c.title, Text: c.text})
+				got := entities(d)
+				for _, w := range c.want {
+					if !slices.Contains(got, w) {
+						t.Errorf("missing %s; got %v", w, got)
 					}
 				}
-			}
-		})
+				for _, n := range c.wantNot {
+					for _, g := range got {
+						if strings.SplitN(g, "/", 2)[0] == n {
+							t.Errorf("unwanted entity %s; got %v", g, got)
+						}
+					}
+				}
+			})
+		}
 	}
 }
 

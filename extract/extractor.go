@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
 	"cograph/corpus"
+	"cograph/extract/ner"
 )
 
 // An Extractor turns articles into documents. It is safe for concurrent
@@ -13,14 +15,31 @@ type Extractor struct {
 	Recognizer Recognizer
 }
 
-// New returns an Extractor using the rule recognizer over the embedded
-// lexicon.
-func New() (*Extractor, error) {
+// Recognizer names, for New.
+const (
+	RecognizerModel = "model" // the trained tagger with the rules (default)
+	RecognizerRules = "rules" // the rules alone
+)
+
+// New returns an Extractor using the named recognizer ("" means
+// RecognizerModel) over the embedded lexicon and model.
+func New(recognizer string) (*Extractor, error) {
 	lx, err := DefaultLexicon()
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{Recognizer: &Rules{Lex: lx}}, nil
+	rules := &Rules{Lex: lx}
+	switch recognizer {
+	case RecognizerRules:
+		return &Extractor{Recognizer: rules}, nil
+	case RecognizerModel, "":
+		m, err := ner.Default()
+		if err != nil {
+			return nil, err
+		}
+		return &Extractor{Recognizer: &Statistical{Model: m, Rules: rules}}, nil
+	}
+	return nil, fmt.Errorf("unknown recognizer %q (want %s or %s)", recognizer, RecognizerModel, RecognizerRules)
 }
 
 // Extract segments the article, recognizes its mentions and resolves them

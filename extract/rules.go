@@ -23,18 +23,29 @@ var _ Recognizer = (*Rules)(nil)
 type candidate struct {
 	sent, first, last int
 	typ, label, role  string
+	byName            bool // typed only by the shape of a personal name
 }
 
 // Recognize implements [Recognizer].
 func (r *Rules) Recognize(dst []Mention, doc *Document) []Mention {
+	return r.recognize(dst, doc, r.sentence)
+}
+
+// bodyFunc finds the candidates of one body sentence: typed ones go to
+// found, untyped ones (which only the rest of the article can type) to open,
+// and acronyms the sentence defines to acronyms.
+type bodyFunc func(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate)
+
+// recognize runs body over the body sentences, types the open candidates
+// with what the article established, then reads the headings, and returns
+// the mentions in text order.
+func (r *Rules) recognize(dst []Mention, doc *Document, body bodyFunc) []Mention {
 	var found, open []candidate
 	acronyms := map[string]candidate{}
 	for si := range doc.Sentences {
-		s := &doc.Sentences[si]
-		if s.Heading {
-			continue
+		if !doc.Sentences[si].Heading {
+			body(doc, si, &found, &open, acronyms)
 		}
-		r.sentence(doc, si, &found, &open, acronyms)
 	}
 	known := r.knownForms(doc, found, acronyms)
 	for _, c := range open {
@@ -147,6 +158,29 @@ func (r *Rules) splitRun(toks []Token, a, b int) [][2]int {
 		}
 		out = append(out, [2]int{start, k})
 		start, k = m, m-1
+	}
+	return append(out, [2]int{start, b})
+}
+
+// splitBodies cuts [a, b) at each "of" that joins two institutions or
+// two lexicon names ("Foreign Affairs Committee of the Federation
+// Council") and returns the pieces; most spans come back whole.
+func (r *Rules) splitBodies(toks []Token, a, b int) [][2]int {
+	var out [][2]int
+	start := a
+	for k := a + 1; k < b-1; k++ {
+		if toks[k].Norm != "of" {
+			continue
+		}
+		m := k + 1
+		if m < b && toks[m].Norm == "the" {
+			m++
+		}
+		if m < b && (r.isHead(toks[k-1].Norm) && r.startsOrganization(toks, m, b) ||
+			r.fullName(toks, start, k) && r.fullName(toks, m, b)) {
+			out = append(out, [2]int{start, k})
+			start = m
+		}
 	}
 	return append(out, [2]int{start, b})
 }
@@ -388,6 +422,7 @@ func (r *Rules) segment(doc *Document, si, a, b int, role string, upper bool, fo
 	}
 	c := candidate{sent: si, first: a, last: b, role: role}
 	c.typ, c.label = r.classify(toks, a, b, role, upper)
+	c.byName = c.typ == Person && c.label == "" && role == ""
 	switch {
 	case c.typ == Misc:
 		return
@@ -667,8 +702,9 @@ func (r *Rules) knownForms(doc *Document, found []candidate, acronyms map[string
 		m[acr] = known{c.typ, label}
 	}
 	for i, c := range found {
-		if c.label == "\x00" {
-			found[i].label = m[r.surface(doc, c)].label
+		s := r.surface(doc, c)
+		if _, ok := acronyms[s]; ok || c.label == "\x00" {
+			found[i].label = m[s].label // every use of a defined acronym
 		}
 	}
 	return m

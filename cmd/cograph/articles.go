@@ -1,13 +1,28 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"runtime"
 	"sync/atomic"
 	"time"
 
 	"cograph/corpus"
 	"cograph/extract"
 )
+
+// runOptions are the flags every article-reading command shares.
+type runOptions struct {
+	jobs       int
+	quiet      bool
+	recognizer string
+}
+
+func addRunFlags(fs *flag.FlagSet, o *runOptions) {
+	fs.IntVar(&o.jobs, "jobs", runtime.GOMAXPROCS(0), "extraction workers; the output is the same for any number")
+	fs.BoolVar(&o.quiet, "q", false, "no progress line and no summary")
+	fs.StringVar(&o.recognizer, "recognizer", extract.RecognizerModel, "entity recognizer: model (the trained tagger with rules) or rules (rules alone)")
+}
 
 // stats counts what a run read, for the progress line and the summary.
 type stats struct {
@@ -18,8 +33,8 @@ type stats struct {
 // processArticles streams the articles under paths through the extractor
 // and hands each document to use, in input order. Per-article problems are
 // reported and counted; the returned error is fatal (or an interruption).
-func processArticles(e *env, paths []string, jobs int, quiet bool, use func(*extract.Document) error) (*stats, error) {
-	ex, err := extract.New()
+func processArticles(e *env, paths []string, opts runOptions, use func(*extract.Document) error) (*stats, error) {
+	ex, err := extract.New(opts.recognizer)
 	if err != nil {
 		return nil, err
 	}
@@ -28,9 +43,9 @@ func processArticles(e *env, paths []string, jobs int, quiet bool, use func(*ext
 		Stdin: e.stdin,
 		Warn:  func(path string, err error) { e.warnf("%s: %v", path, err) },
 	})
-	stopProgress := startProgress(e, st, quiet)
+	stopProgress := startProgress(e, st, opts.quiet)
 	defer stopProgress()
-	err = ex.Run(e.ctx, r, jobs, func(res extract.Result) error {
+	err = ex.Run(e.ctx, r, opts.jobs, func(res extract.Result) error {
 		if res.Err != nil {
 			st.skipped.Add(1)
 			e.errorf("skipped %v", res.Err)

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -16,9 +15,9 @@ import (
 type buildOptions struct {
 	out, format, window, types string
 	minWeight                  float64
-	minMentions, top, jobs     int
+	minMentions, top           int
 	seed                       uint64
-	quiet                      bool
+	runOptions
 }
 
 func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
@@ -31,9 +30,8 @@ func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs.Float64Var(&o.minWeight, "min-weight", 1, "drop edges whose weight is below `N`")
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
 	fs.IntVar(&o.top, "top", 0, "keep only the `N` entities with the highest PageRank (0: all)")
-	fs.IntVar(&o.jobs, "jobs", runtime.GOMAXPROCS(0), "extraction workers")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed for community detection and sampling")
-	fs.BoolVar(&o.quiet, "q", false, "no progress line and no summary")
+	addRunFlags(fs, &o.runOptions)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `Usage: cograph build [flags] PATH...
 
@@ -128,7 +126,7 @@ func build(e *env, o *buildOptions, paths []string) (int, error) {
 		return 0, err
 	}
 	b := graph.NewBuilder(win)
-	st, err := processArticles(e, paths, o.jobs, o.quiet, func(d *extract.Document) error {
+	st, err := processArticles(e, paths, o.runOptions, func(d *extract.Document) error {
 		b.Add(d)
 		return nil
 	})

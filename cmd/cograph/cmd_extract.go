@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime"
 
 	"cograph/extract"
 	"cograph/internal/atomicfile"
@@ -47,8 +46,8 @@ func runExtract(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	out := fs.String("o", "", "output `FILE` (JSON Lines); - or none: stdout")
 	noText := fs.Bool("no-text", false, "leave out each article's text (mention offsets point into it)")
-	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "extraction workers")
-	quiet := fs.Bool("q", false, "no progress line and no summary")
+	var ro runOptions
+	addRunFlags(fs, &ro)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `Usage: cograph extract [flags] PATH...
 
@@ -77,7 +76,7 @@ Flags:
 		bw := bufio.NewWriterSize(w, 1<<16)
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		st, err = processArticles(e, paths, *jobs, *quiet, func(d *extract.Document) error {
+		st, err = processArticles(e, paths, ro, func(d *extract.Document) error {
 			return enc.Encode(newExtractRecord(d, !*noText))
 		})
 		if err != nil {
@@ -93,7 +92,7 @@ Flags:
 	if err != nil {
 		return e.exitCode(err)
 	}
-	if !*quiet {
+	if !ro.quiet {
 		e.errorf("%s", st.summary())
 	}
 	if st.skipped.Load() > 0 {

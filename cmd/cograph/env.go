@@ -115,6 +115,9 @@ places that news articles mention, for Graphviz and Gephi.
 Usage:
   cograph build [flags] PATH...     write the graph (DOT, GraphML, GEXF, JSON, CSV)
   cograph extract [flags] PATH...   write the entities of each article as JSON Lines
+  cograph tag [FILE|-]              add a predicted IOB2 NER tag to each CoNLL token line
+  cograph eval --conll FILE         score the NER tagger on a gold CoNLL file
+  cograph train -o FILE             train the NER tagger on ../shared/data/ner
   cograph version                   print the version
   cograph help COMMAND              show a command's flags
 

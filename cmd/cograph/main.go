@@ -40,6 +40,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runBuild(env, args[1:])
 	case "extract":
 		return runExtract(env, args[1:])
+	case "tag":
+		return runTag(env, args[1:])
+	case "eval":
+		return runEval(env, args[1:])
+	case "train":
+		return runTrain(env, args[1:])
 	case "version", "--version", "-version":
 		return runVersion(env, args[1:])
 	case "help", "-h", "--help", "-help":

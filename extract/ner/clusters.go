@@ -1,0 +1,149 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxClusterLevels is the number of cluster granularities a word carries.
+const maxClusterLevels = 4
+
+// bitPrefixes are the lengths of the Brown-cluster bit-string prefixes used
+// as features when clusters are given as bit strings.
+var bitPrefixes = [maxClusterLevels]int{4, 6, 10, 20}
+
+// A Clusters maps words to cluster ids at up to four granularities, learned
+// from unlabelled text. Words are keyed by the hash of their folded form, so
+// the table holds no strings. It is read-only after loading.
+type Clusters struct {
+	keys []uint64 // open addressing; 0 is empty
+	vals [][maxClusterLevels]uint32
+	mask uint64
+	n    int
+}
+
+// Len returns the number of words.
+func (c *Clusters) Len() int {
+	if c == nil {
+		return 0
+	}
+	return c.n
+}
+
+func newClusters(n int) *Clusters {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return &Clusters{keys: make([]uint64, size), vals: make([][maxClusterLevels]uint32, size), mask: uint64(size - 1)}
+}
+
+func (c *Clusters) put(h uint64, v [maxClusterLevels]uint32) {
+	if h == 0 {
+		h = 1
+	}
+	for i := h & c.mask; ; i = (i + 1) & c.mask {
+		if c.keys[i] == 0 {
+			c.keys[i], c.vals[i] = h, v
+			c.n++
+			return
+		}
+		if c.keys[i] == h {
+			return // the first entry wins
+		}
+	}
+}
+
+func (c *Clusters) get(h uint64) ([maxClusterLevels]uint32, bool) {
+	if c == nil || c.n == 0 {
+		return [maxClusterLevels]uint32{}, false
+	}
+	if h == 0 {
+		h = 1
+	}
+	for i := h & c.mask; ; i = (i + 1) & c.mask {
+		switch c.keys[i] {
+		case h:
+			return c.vals[i], true
+		case 0:
+			return [maxClusterLevels]uint32{}, false
+		}
+	}
+}
+
+// entries returns the table's entries sorted by key, for saving.
+func (c *Clusters) entries() ([]uint64, [][maxClusterLevels]uint32) {
+	var ks []uint64
+	for _, k := range c.keys {
+		if k != 0 {
+			ks = append(ks, k)
+		}
+	}
+	slices.Sort(ks)
+	vs := make([][maxClusterLevels]uint32, len(ks))
+	for i, k := range ks {
+		vs[i], _ = c.get(k)
+	}
+	return ks, vs
+}
+
+// ReadClusters reads a word-cluster table. Lines starting with '#' and
+// blank lines are skipped. Each other line is a word and, separated by
+// tabs, either up to four integer cluster ids from coarse to fine
+// ("word\tc64\tc256\tc1024") or one Brown-cluster bit string
+// ("word\t0110100"), whose prefixes of 4, 6, 10 and 20 bits become the four
+// levels. The word is folded like tokens are (curly quotes to ASCII).
+func ReadClusters(r io.Reader, path string) (*Clusters, error) {
+	type ent struct {
+		h uint64
+		v [maxClusterLevels]uint32
+	}
+	var ents []ent
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
+	var ts tokScratch
+	var ti tokInfo
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) < 2 || f[0] == "" {
+			return nil, &ParseError{Path: path, Line: line, Err: fmt.Errorf("want word<TAB>clusters")}
+		}
+		var v [maxClusterLevels]uint32
+		if len(f) == 2 && f[1] != "" && strings.Trim(f[1], "01") == "" {
+			b := f[1]
+			for k, p := range bitPrefixes {
+				l := min(p, len(b))
+				x, _ := strconv.ParseUint(b[:l], 2, 32)
+				v[k] = uint32(1)<<l | uint32(x)
+			}
+		} else {
+			for k := 1; k < len(f) && k <= maxClusterLevels; k++ {
+				x, err := strconv.ParseUint(strings.TrimSpace(f[k]), 10, 31)
+				if err != nil {
+					return nil, &ParseError{Path: path, Line: line, Err: fmt.Errorf("cluster id %q: %w", f[k], err)}
+				}
+				v[k-1] = uint32(x) + 1
+			}
+		}
+		analyze(&ti, f[0], &ts)
+		ents = append(ents, ent{ti.word, v})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c := newClusters(len(ents))
+	for _, e := range ents {
+		c.put(e.h, e.v)
+	}
+	return c, nil
+}

@@ -1,0 +1,266 @@
+package ner
+
+// tagger is the per-call scratch space of the decoder, pooled so that
+// tagging does not allocate in the steady state.
+type tagger struct {
+	d      *docFeatures
+	own    docFeatures
+	scores []float32
+	labels []uint8   // predicted label of every token of the document
+	outl   []uint8   // the same as IOB2 tags (indexes into Model.out)
+	static []float32 // per token, the scores of its static features
+	rows   []uint32
+}
+
+func (m *Model) getTagger() *tagger {
+	if t, ok := m.pool.Get().(*tagger); ok {
+		return t
+	}
+	t := &tagger{scores: make([]float32, m.nl)}
+	t.d = &t.own
+	return t
+}
+
+// TagDocument labels every token of a document, given as its sentences of
+// tokens, with an IOB2 tag ("B-PER", "I-PER", "O"; types PER, ORG, LOC,
+// MISC, EVENT). The tokens are used as given; the other sentences of the
+// document serve as context. gaz may be nil. The returned slices are new;
+// the tag strings are shared and must not be modified.
+func (m *Model) TagDocument(sents [][]string, gaz Gazetteer) [][]string {
+	return m.TagDocumentTo(nil, sents, gaz)
+}
+
+// TagDocumentTo is [Model.TagDocument] writing into dst, whose slices are
+// reused when their capacity allows.
+func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [][]string {
+	t := m.getTagger()
+	m.tag(t, sents, gaz)
+	if cap(dst) >= len(sents) {
+		dst = dst[:len(sents)]
+	} else {
+		dst = append(dst[:cap(dst)], make([][]string, len(sents)-cap(dst))...)
+	}
+	k := 0
+	for i, s := range sents {
+		out := dst[i]
+		if cap(out) >= len(s) {
+			out = out[:len(s)]
+		} else {
+			out = make([]string, len(s))
+		}
+		for j := range s {
+			out[j] = m.out[t.outl[k]]
+			k++
+		}
+		dst[i] = out
+	}
+	m.pool.Put(t)
+	return dst
+}
+
+// tag fills t.labels for the document.
+func (m *Model) tag(t *tagger, sents [][]string, gaz Gazetteer) {
+	t.d = &t.own
+	m.prepare(t.d, sents, gaz, 0)
+	m.decodeDoc(t)
+	t.outl = t.outl[:0]
+	for _, l := range t.labels {
+		t.outl = append(t.outl, m.toOut[l])
+	}
+	for si, s := range sents {
+		a := int(t.d.sents[si])
+		m.applyRules(s, t.outl[a:a+len(s)])
+	}
+}
+
+// decodeDoc tags the prepared document t.d into t.labels.
+func (m *Model) decodeDoc(t *tagger) {
+	d := t.d
+	n := len(d.infos)
+	if cap(t.labels) < n {
+		t.labels = make([]uint8, n)
+	}
+	t.labels = t.labels[:n]
+	// The static features' scores are summed once for both passes.
+	nl := m.nl
+	if cap(t.static) < n*nl {
+		t.static = make([]float32, n*nl)
+	}
+	t.static = t.static[:n*nl]
+	for k := 0; k < n; k++ {
+		m.sum(t.static[k*nl:(k+1)*nl], d.feats[d.offs[k]:d.offs[k+1]])
+	}
+	m.decode(t, false)
+	if m.features&FeatDocTags != 0 {
+		m.countTags(d, t.labels)
+		m.decode(t, true)
+	}
+}
+
+// sum sets scores to the sum of the weight rows.
+func (m *Model) sum(scores []float32, rows []uint32) {
+	nl := m.nl
+	scores = scores[:nl]
+	if m.q != nil {
+		var acc [32]int32
+		a := acc[:nl]
+		q := m.q
+		for _, r := range rows {
+			o := int(r) * nl
+			row := q[o : o+nl]
+			for j := range a {
+				a[j] += int32(row[j])
+			}
+		}
+		for j := range scores {
+			scores[j] = float32(a[j]) * m.scale
+		}
+		return
+	}
+	clear(scores)
+	w := m.w
+	for _, r := range rows {
+		o := int(r) * nl
+		row := w[o : o+nl]
+		for j := range scores {
+			scores[j] += row[j]
+		}
+	}
+}
+
+// decode tags every sentence greedily from left to right; second adds the
+// features of the first pass's tags.
+func (m *Model) decode(t *tagger, second bool) {
+	d := t.d
+	for si := 0; si+1 < len(d.sents); si++ {
+		a, b := int(d.sents[si]), int(d.sents[si+1])
+		t1, t2 := m.nl, m.nl
+		nl := m.nl
+		for k := a; k < b; k++ {
+			t.rows = t.rows[:0]
+			if m.features&FeatHistory != 0 {
+				n := nl + 1
+				t.rows = append(t.rows, m.rowT1[t1], m.rowT12[t2*n+t1], m.bucket(feat2(tmplT1Short, uint64(t1), d.infos[k].short)))
+			}
+			if second {
+				t.rows = m.docTagRows(t.rows, d, k, a, si, t.labels)
+			}
+			copy(t.scores, t.static[k*nl:(k+1)*nl])
+			y := m.pick(t.scores, t.rows, t1)
+			t.labels[k] = uint8(y)
+			t2, t1 = t1, y
+		}
+	}
+}
+
+// tokenRows returns the weight rows of token k (sentence si starting at
+// token a) with tag history t1, t2.
+func (m *Model) tokenRows(rows []uint32, d *docFeatures, k, a, si, t1, t2 int, second bool, pass1 []uint8) []uint32 {
+	rows = append(rows, d.feats[d.offs[k]:d.offs[k+1]]...)
+	if m.features&FeatHistory != 0 {
+		n := m.nl + 1
+		rows = append(rows, m.rowT1[t1], m.rowT12[t2*n+t1], m.bucket(feat2(tmplT1Short, uint64(t1), d.infos[k].short)))
+	}
+	if second {
+		rows = m.docTagRows(rows, d, k, a, si, pass1)
+	}
+	return rows
+}
+
+// best returns the highest-scoring label allowed after prev (I-x only
+// after B-x or I-x).
+func (m *Model) best(scores []float32, rows []uint32, prev int) int {
+	clear(scores[:m.nl])
+	return m.pick(scores, rows, prev)
+}
+
+// pick adds the rows to scores and returns the best allowed label.
+func (m *Model) pick(scores []float32, rows []uint32, prev int) int {
+	nl := m.nl
+	scores = scores[:nl]
+	if m.q != nil {
+		q := m.q
+		for _, r := range rows {
+			o := int(r) * nl
+			row := q[o : o+nl]
+			for j := range scores {
+				scores[j] += float32(row[j]) * m.scale
+			}
+		}
+	} else {
+		w := m.w
+		for _, r := range rows {
+			o := int(r) * nl
+			row := w[o : o+nl]
+			for j := range scores {
+				scores[j] += row[j]
+			}
+		}
+	}
+	allowed := m.allowed[prev*nl : prev*nl+nl]
+	by, bs := -1, float32(0)
+	for y := 0; y < nl; y++ {
+		if !allowed[y] {
+			continue
+		}
+		if by < 0 || scores[y] > bs {
+			by, bs = y, scores[y]
+		}
+	}
+	return by
+}
+
+// countTags records the first pass's tags of every capitalised word.
+func (m *Model) countTags(d *docFeatures, labels []uint8) {
+	for _, i := range d.stats.used {
+		d.stats.vals[i].tags = [8]int32{}
+		d.stats.vals[i].first = 0
+	}
+	for si := 0; si+1 < len(d.sents); si++ {
+		a, b := int(d.sents[si]), int(d.sents[si+1])
+		for k := a; k < b; k++ {
+			ti := &d.infos[k]
+			if ti.flags&(tInitCap|tAllCaps) == 0 || ti.flags&tHasLetter == 0 {
+				continue
+			}
+			st := d.stats.get(ti.lower)
+			ty := int(m.lType[labels[k]])
+			st.tags[ty]++
+			if st.first == 0 && caseCtx(k-a, d.sflags[si], d.infos[a:b]) == 0 {
+				st.first = int8(ty + 1)
+			}
+		}
+	}
+}
+
+// docTagRows appends the features of the tags the first pass gave the same
+// word elsewhere in the document.
+func (m *Model) docTagRows(rows []uint32, d *docFeatures, k, a, si int, pass1 []uint8) []uint32 {
+	ti := &d.infos[k]
+	if ti.flags&(tInitCap|tAllCaps) == 0 || ti.flags&tHasLetter == 0 {
+		return rows
+	}
+	st := d.stats.get(ti.lower)
+	own := int(m.lType[pass1[k]])
+	bestT, bestN, total := 0, int32(0), int32(0)
+	for ty, c := range st.tags {
+		if ty == own {
+			c--
+		}
+		total += c
+		if c > bestN {
+			bestT, bestN = ty, c
+		}
+	}
+	if total == 0 {
+		return rows
+	}
+	b := int(d.sents[si+1])
+	ctx := caseCtx(k-a, d.sflags[si], d.infos[a:b])
+	rows = append(rows, m.bucket(feat2(tmplDocTag, uint64(bestT), 0)),
+		m.bucket(feat2(tmplDocTagCtx, uint64(bestT), ctx<<8|uint64(ti.short&0xff))))
+	if st.first != 0 {
+		rows = append(rows, m.bucket(feat2(tmplDocFirst, uint64(st.first), ctx)))
+	}
+	return rows
+}

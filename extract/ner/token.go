@@ -1,0 +1,170 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token flags.
+const (
+	tInitCap   = 1 << iota // first letter is upper case
+	tAllCaps               // every letter is upper case, and there is one
+	tHasDigit              // a digit somewhere
+	tHasLetter             // a letter somewhere
+	tLowerInit             // first rune is a lower-case letter
+	tPunct                 // no letter and no digit
+	tHasHyphen
+	tHasPeriod
+)
+
+// A tokInfo holds the hashes of one token's forms that features combine.
+type tokInfo struct {
+	word  uint64 // the token, typographic variants folded
+	lower uint64 // lower case
+	norm  uint64 // lower case, digits as 0
+	title uint64 // Title case of an all-capitals word ("BRUSSELS" -> "Brussels"), else 0
+	shape uint64 // Xxxx-dd: letters and digits by class
+	short uint64 // the shape with repeats collapsed: Xx-d
+	pre   [4]uint64
+	suf   [4]uint64
+	npre  int8 // number of prefixes/suffixes (≤ rune count - 1)
+	flags uint16
+	runes int16
+	clus  [maxClusterLevels]uint32
+}
+
+// foldRune maps typographic variants onto ASCII (as extract.Fold does):
+// seed articles use curly quotes and U+2011 hyphens where CoNLL has ASCII.
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D':
+		return '-'
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '`', '\u00B4':
+		return '\''
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+		return '"'
+	}
+	return r
+}
+
+// tokScratch holds the buffers analyze reuses.
+type tokScratch struct {
+	word, lower, norm, shape, short []byte
+	starts                          []int // rune start offsets in lower
+}
+
+// analyze fills ti from token tok.
+func analyze(ti *tokInfo, tok string, sc *tokScratch) {
+	sc.word, sc.lower, sc.norm = sc.word[:0], sc.lower[:0], sc.norm[:0]
+	sc.shape, sc.short, sc.starts = sc.shape[:0], sc.short[:0], sc.starts[:0]
+	var flags uint16
+	upper, letters := 0, 0
+	first := true
+	var last byte
+	for i := 0; i < len(tok); {
+		r, n := rune(tok[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(tok[i:])
+			r = foldRune(r)
+		}
+		i += n
+		sc.word = utf8.AppendRune(sc.word, r)
+		lr := r
+		var cls byte
+		switch {
+		case r >= 'a' && r <= 'z':
+			cls = 'x'
+			letters++
+		case r >= 'A' && r <= 'Z':
+			cls = 'X'
+			lr = r + 'a' - 'A'
+			letters++
+			upper++
+		case r >= '0' && r <= '9':
+			cls = 'd'
+			flags |= tHasDigit
+		case r < utf8.RuneSelf:
+			cls = byte(r)
+			if r == '-' {
+				flags |= tHasHyphen
+			} else if r == '.' {
+				flags |= tHasPeriod
+			}
+		case unicode.IsUpper(r):
+			cls = 'X'
+			lr = unicode.ToLower(r)
+			letters++
+			upper++
+		case unicode.IsLetter(r):
+			cls = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			cls = 'd'
+			flags |= tHasDigit
+		default:
+			cls = 'o'
+		}
+		if first {
+			if cls == 'X' {
+				flags |= tInitCap
+			} else if cls == 'x' {
+				flags |= tLowerInit
+			}
+			first = false
+		}
+		sc.starts = append(sc.starts, len(sc.lower))
+		sc.lower = utf8.AppendRune(sc.lower, lr)
+		if cls == 'd' {
+			sc.norm = append(sc.norm, '0')
+		} else {
+			sc.norm = utf8.AppendRune(sc.norm, lr)
+		}
+		if len(sc.shape) < 16 {
+			sc.shape = append(sc.shape, cls)
+		}
+		if cls != last {
+			sc.short = append(sc.short, cls)
+			last = cls
+		}
+	}
+	if letters > 0 {
+		flags |= tHasLetter
+		if upper == letters {
+			flags |= tAllCaps
+		}
+	} else if flags&tHasDigit == 0 {
+		flags |= tPunct
+	}
+	ti.flags = flags
+	ti.word = fnvBytes(sc.word)
+	ti.lower = fnvBytes(sc.lower)
+	ti.norm = fnvBytes(sc.norm)
+	ti.shape = fnvBytes(sc.shape)
+	ti.short = fnvBytes(sc.short)
+	ti.title = 0
+	if flags&tAllCaps != 0 && len(sc.starts) > 1 {
+		ti.title = titleHash(sc)
+	}
+	nr := len(sc.starts)
+	ti.runes = int16(min(nr, 1<<14))
+	np := min(nr-1, 4)
+	if np < 0 {
+		np = 0
+	}
+	ti.npre = int8(np)
+	for k := 0; k < np; k++ {
+		ti.pre[k] = fnvBytes(sc.lower[:sc.starts[k+1]])
+		ti.suf[k] = fnvBytes(sc.lower[sc.starts[nr-1-k]:])
+	}
+	ti.clus = [maxClusterLevels]uint32{}
+}
+
+// titleHash hashes the lower-case form with its first letter capitalised:
+// headlines in capitals ("BRUSSELS") then find the clusters of the words
+// they spell.
+func titleHash(sc *tokScratch) uint64 {
+	r, n := utf8.DecodeRune(sc.lower)
+	sc.short = utf8.AppendRune(sc.short[:0], unicode.ToUpper(r))
+	sc.short = append(sc.short, sc.lower[n:]...)
+	return fnvBytes(sc.short)
+}

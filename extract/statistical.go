@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+
+	"cograph/extract/ner"
+)
+
+// Statistical recognizes names with a trained sequence tagger (package ner)
+// and relies on the rules for what the tagger's training data does not
+// teach: canonical names from the lexicon ("US" is "United States"), titles
+// and roles ("Russian State Duma Chairman …"), named events, which CoNLL
+// files under MISC, and names in Title Case headings.
+type Statistical struct {
+	Model *ner.Model
+	Rules *Rules
+}
+
+var _ Recognizer = (*Statistical)(nil)
+
+// Recognize implements [Recognizer].
+func (s *Statistical) Recognize(dst []Mention, doc *Document) []Mention {
+	tags := s.tagBody(doc)
+	return s.Rules.recognize(dst, doc, func(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate) {
+		s.sentence(doc, si, tags[si], found, open, acronyms)
+	})
+}
+
+// tagBody tags the document's body sentences in one call, so that the
+// tagger can use the whole article as context; headings get no tags.
+func (s *Statistical) tagBody(doc *Document) [][]string {
+	var sents [][]string
+	var index []int
+	for si, st := range doc.Sentences {
+		if st.Heading {
+			continue
+		}
+		toks := make([]string, len(st.Tokens))
+		for i, t := range st.Tokens {
+			toks[i] = t.Norm
+		}
+		sents = append(sents, toks)
+		index = append(index, si)
+	}
+	tagged := s.Model.TagDocument(sents, s.Rules.Lex)
+	tags := make([][]string, len(doc.Sentences))
+	for k, si := range index {
+		tags[si] = tagged[k]
+	}
+	return tags
+}
+
+// sentence turns the tagger's chunks into candidates and adds what the
+// rules find where the tagger found nothing: lexicon names, names with a
+// head word or a title, and events. A lexicon name or head-word phrase that
+// is longer than the tagger's chunk, or straddles two chunks, wins over it
+// ("Belt and Road Initiative" tagged as "Belt" + "Road Initiative").
+func (s *Statistical) sentence(doc *Document, si int, tags []string, found, open *[]candidate, acronyms map[string]candidate) {
+	toks := doc.Sentences[si].Tokens
+	upper := mostlyUpper(toks)
+	var ruleFound []candidate
+	s.Rules.sentence(doc, si, &ruleFound, open, acronyms)
+	covered := make([]bool, len(toks))
+	for _, ch := range ner.Chunks(nil, tags) {
+		if s.overruled(ch, ruleFound) {
+			continue
+		}
+		for _, p := range s.Rules.splitBodies(toks, ch.Start, ch.End) {
+			before := len(*found)
+			s.chunk(doc, si, ner.Chunk{Start: p[0], End: p[1], Type: ch.Type}, upper, found, acronyms)
+			if len(*found) > before {
+				for k := p[0]; k < p[1]; k++ {
+					covered[k] = true
+				}
+			}
+		}
+	}
+	for _, c := range ruleFound {
+		if c.byName || overlaps(covered, c.first, c.last) {
+			continue
+		}
+		*found = append(*found, c)
+	}
+}
+
+// overruled reports whether a rule candidate known from the lexicon or a
+// head word covers more than the chunk or crosses its boundary.
+func (s *Statistical) overruled(ch ner.Chunk, rules []candidate) bool {
+	for _, c := range rules {
+		if c.byName || c.label == "" && c.typ != Organization && c.typ != Event {
+			continue
+		}
+		if c.last <= ch.Start || c.first >= ch.End {
+			continue // disjoint
+		}
+		inside := c.first >= ch.Start && c.last <= ch.End
+		if !inside {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(covered []bool, a, b int) bool {
+	for k := a; k < b; k++ {
+		if covered[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// chunk types and canonicalizes one tagged chunk: it strips titles (kept as
+// the role) and a nationality before a known institution, prefers the
+// lexicon's name and type, and keeps MISC chunks only when they are events
+// or join known places ("China-Russia").
+func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, found *[]candidate, acronyms map[string]candidate) {
+	r := s.Rules
+	toks := doc.Sentences[si].Tokens
+	a, b := ch.Start, ch.End
+	role := r.titleBefore(toks, a)
+	for a < b {
+		t := r.titleAt(toks, a, b)
+		if t == "" {
+			break
+		}
+		n := len(strings.Fields(t))
+		if a+n >= b {
+			break
+		}
+		role, a = t, a+n
+	}
+	typ := modelType(ch.Type)
+	ltyp, label := r.classify(toks, a, b, "", upper)
+	switch {
+	case ltyp == Misc:
+		return // a nationality
+	case label == "" && (ltyp == Organization || ltyp == Event) && typ != Person:
+		typ = ltyp // a head word decides: "Heilongjiang Academy of Social Sciences"
+	case label != "" && !(ltyp == Place && typ == Organization):
+		typ = ltyp // the lexicon knows this name; a club named after its city stays an organization
+	case typ == Misc && ltyp == Event:
+		typ = Event
+	case typ == Misc:
+		r.hyphenParts(si, toks, a, b, found)
+		return
+	}
+	if typ == Person {
+		label = ""
+	}
+	c := candidate{sent: si, first: a, last: b, typ: typ, label: label, role: role}
+	*found = append(*found, c)
+	r.acronymAfter(si, toks, b, c, found, acronyms)
+}
+
+// modelType maps the tagger's types onto entity types.
+func modelType(t string) string {
+	switch t {
+	case ner.PER:
+		return Person
+	case ner.ORG:
+		return Organization
+	case ner.LOC:
+		return Place
+	case ner.EVENT:
+		return Event
+	}
+	return Misc
+}
