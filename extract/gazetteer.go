@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"cograph/extract/ner"
 )
 
@@ -29,7 +27,7 @@ func (lx *Lexicon) Match(dst []ner.Match, toks []string) []ner.Match {
 		}
 		node = lx.titles
 		for j := i; j < len(toks) && j < i+4; j++ {
-			if node = node.next[strings.ToLower(Fold(toks[j]))]; node == nil {
+			if node, _ = lookupLower(node.next, Fold(toks[j])); node == nil {
 				break
 			}
 			if node.final {

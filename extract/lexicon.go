@@ -265,7 +265,10 @@ func tokenKey(s string) []string {
 }
 
 // IsCommon reports whether w (any case) is mostly written in lower case.
-func (lx *Lexicon) IsCommon(w string) bool { return lx.common[strings.ToLower(w)] }
+func (lx *Lexicon) IsCommon(w string) bool {
+	ok, _ := lookupLower(lx.common, w)
+	return ok
+}
 
 // Lookup returns the entry for an exact surface form.
 func (lx *Lexicon) Lookup(surface string) (Name, bool) {

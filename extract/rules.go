@@ -381,10 +381,19 @@ func atSentenceStart(toks []Token, i int) bool {
 // before b, or "". The title's length in tokens is that of its words.
 func (r *Rules) titleAt(toks []Token, k, b int) string {
 	m := k
-	for m < b && r.Lex.modifiers[strings.TrimSuffix(strings.ToLower(toks[m].Norm), "-")] {
+	for m < b && r.isModifier(toks[m].Norm) {
 		m++
 	}
-	n, _ := r.Lex.titles.longest(b-m, func(i int) string { return strings.ToLower(toks[m+i].Norm) })
+	n := 0
+	node := r.Lex.titles
+	for i := m; i < b; i++ {
+		if node, _ = lookupLower(node.next, toks[i].Norm); node == nil {
+			break
+		}
+		if node.final {
+			n = i - m + 1
+		}
+	}
 	if n == 0 {
 		return ""
 	}
@@ -393,6 +402,11 @@ func (r *Rules) titleAt(toks []Token, k, b int) string {
 		words = append(words, strings.ToLower(toks[i].Norm))
 	}
 	return strings.Join(words, " ")
+}
+
+func (r *Rules) isModifier(w string) bool {
+	ok, _ := lookupLower(r.Lex.modifiers, strings.TrimSuffix(w, "-"))
+	return ok
 }
 
 // titleBefore returns a lower-case title written just before toks[a]

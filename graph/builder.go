@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,13 +41,13 @@ func (w Window) String() string {
 // number of documents. A Builder is not safe for concurrent use: feed it
 // from one goroutine.
 type Builder struct {
-	window Window
-	ids    map[string]int32 // entity key -> node index
-	nodes  []nodeAcc
-	edges  map[pair]*edgeAcc
+	window   Window
+	ids      map[string]int32 // entity key -> node index
+	nodes    []nodeAcc
+	edges    map[pair]int32 // pair -> index into edgeList
+	edgeList []edgeAcc
 
 	scratch []int32 // reused per window
-	docSeen map[pair]bool
 
 	// Documents and Words count what Add has seen.
 	Documents, Words int
@@ -63,13 +64,15 @@ type nodeAcc struct {
 }
 
 type edgeAcc struct {
+	pair
 	weight    float64
 	documents int
+	lastDoc   int // the Documents count when this pair was last counted
 }
 
 // NewBuilder returns an empty Builder that counts co-mentions per window.
 func NewBuilder(w Window) *Builder {
-	return &Builder{window: w, ids: map[string]int32{}, edges: map[pair]*edgeAcc{}, docSeen: map[pair]bool{}}
+	return &Builder{window: w, ids: map[string]int32{}, edges: map[pair]int32{}}
 }
 
 // Add adds one document's entities and co-mentions.
@@ -80,16 +83,12 @@ func (b *Builder) Add(doc *extract.Document) {
 	for i := range doc.Entities {
 		local[i] = b.addEntity(&doc.Entities[i], doc.Mentions)
 	}
-	clear(b.docSeen)
 	for _, win := range b.windows(doc) {
 		b.scratch = b.scratch[:0]
 		for _, mi := range win {
 			b.scratch = append(b.scratch, local[doc.Mentions[mi].Entity])
 		}
 		b.countWindow(b.scratch)
-	}
-	for p := range b.docSeen {
-		b.edges[p].documents++
 	}
 }
 
@@ -114,20 +113,26 @@ func (b *Builder) windows(doc *extract.Document) [][]int {
 	return out
 }
 
-// countWindow adds one to the weight of every pair of distinct nodes in ids.
+// countWindow adds one to the weight of every pair of distinct nodes in
+// ids, and counts the document once per pair.
 func (b *Builder) countWindow(ids []int32) {
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	ids = compact(ids)
 	for i := 0; i < len(ids); i++ {
 		for j := i + 1; j < len(ids); j++ {
 			p := pair{ids[i], ids[j]}
-			e := b.edges[p]
-			if e == nil {
-				e = &edgeAcc{}
-				b.edges[p] = e
+			k, ok := b.edges[p]
+			if !ok {
+				k = int32(len(b.edgeList))
+				b.edges[p] = k
+				b.edgeList = append(b.edgeList, edgeAcc{pair: p})
 			}
+			e := &b.edgeList[k]
 			e.weight++
-			b.docSeen[p] = true
+			if e.lastDoc != b.Documents {
+				e.lastDoc = b.Documents
+				e.documents++
+			}
 		}
 	}
 }

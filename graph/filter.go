@@ -48,8 +48,9 @@ func (b *Builder) assemble(keep []bool, minWeight float64) *Graph {
 			Mentions: n.mentions, Documents: n.documents,
 		})
 	}
-	for p, e := range b.edges {
-		s, t := newID[p.a], newID[p.b]
+	for i := range b.edgeList {
+		e := &b.edgeList[i]
+		s, t := newID[e.a], newID[e.b]
 		if s < 0 || t < 0 || e.weight < minWeight {
 			continue
 		}

@@ -50,7 +50,7 @@ func runTrain(e *env, args []string) int {
 	holdout := fs.Float64("holdout", 0.1, "fraction of CoNLL train documents held out for early stopping (negative: none)")
 	corpora := fs.String("corpora", defaultCorpora, "corpora to train on, NAME[:WEIGHT[:SAMPLE]],...")
 	features := fs.String("features", defaultFeatures, "feature groups, e.g. all,-doctags")
-	bits := fs.Uint("bits", 18, "log2 of the number of weight rows")
+	bits := fs.Uint("bits", 17, "log2 of the number of weight rows")
 	clusters := fs.String("clusters", filepath.Join("extract", "ner", "data", "clusters.tsv"), "word-cluster `FILE` (stored in the model); empty: none")
 	noGaz := fs.Bool("no-gazetteer", false, "train without gazetteer features")
 	bilou := fs.Bool("bilou", false, "BILOU labels inside the model instead of IOB2")
