@@ -3,24 +3,12 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"cograph/internal/fold"
 )
 
-// foldRune maps typographic variants onto the ASCII character that lexicons
-// and models are written with. News sites use U+2011 non-breaking hyphens,
-// curly quotes and primes interchangeably with their ASCII forms.
-func foldRune(r rune) rune {
-	switch r {
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D':
-		return '-'
-	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '`', '\u00B4':
-		return '\''
-	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
-		return '"'
-	case '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A':
-		return ' '
-	}
-	return r
-}
+// foldRune maps typographic variants onto ASCII; see package fold.
+func foldRune(r rune) rune { return fold.Rune(r) }
 
 // Fold returns s with typographic variants folded (see foldRune). It returns
 // s itself, without allocating, when nothing changes.

@@ -122,14 +122,7 @@ func (m *Model) sum(scores []float32, rows []uint32) {
 		return
 	}
 	clear(scores)
-	w := m.w
-	for _, r := range rows {
-		o := int(r) * nl
-		row := w[o : o+nl]
-		for j := range scores {
-			scores[j] += row[j]
-		}
-	}
+	m.addFloatRows(scores, rows)
 }
 
 // sum11 is sum for the usual 11 tags (five types in IOB2, and O) over
@@ -204,6 +197,19 @@ func (m *Model) best(scores []float32, rows []uint32, prev int) int {
 	return m.pick(scores, rows, prev)
 }
 
+// addFloatRows adds the unquantized weight rows (during training) to scores.
+func (m *Model) addFloatRows(scores []float32, rows []uint32) {
+	nl := m.nl
+	w := m.w
+	for _, r := range rows {
+		o := int(r) * nl
+		row := w[o : o+nl]
+		for j := range scores[:nl] {
+			scores[j] += row[j]
+		}
+	}
+}
+
 // pick adds the rows to scores and returns the best allowed label.
 func (m *Model) pick(scores []float32, rows []uint32, prev int) int {
 	nl := m.nl
@@ -218,14 +224,7 @@ func (m *Model) pick(scores []float32, rows []uint32, prev int) int {
 			}
 		}
 	} else {
-		w := m.w
-		for _, r := range rows {
-			o := int(r) * nl
-			row := w[o : o+nl]
-			for j := range scores {
-				scores[j] += row[j]
-			}
-		}
+		m.addFloatRows(scores, rows)
 	}
 	allowed := m.allowed[prev*nl : prev*nl+nl]
 	by, bs := -1, float32(0)

@@ -3,6 +3,8 @@ package ner
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"cograph/internal/fold"
 )
 
 // Token flags.
@@ -33,19 +35,10 @@ type tokInfo struct {
 	clus  [maxClusterLevels]uint32
 }
 
-// foldRune maps typographic variants onto ASCII (as extract.Fold does):
-// seed articles use curly quotes and U+2011 hyphens where CoNLL has ASCII.
-func foldRune(r rune) rune {
-	switch r {
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D':
-		return '-'
-	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '`', '\u00B4':
-		return '\''
-	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
-		return '"'
-	}
-	return r
-}
+// foldRune maps typographic variants onto ASCII as package extract does
+// (see package fold): seed articles use curly quotes and U+2011 hyphens
+// where CoNLL has ASCII.
+func foldRune(r rune) rune { return fold.Rune(r) }
 
 // tokScratch holds the buffers analyze reuses.
 type tokScratch struct {
