@@ -44,7 +44,7 @@ type Builder struct {
 	window   Window
 	ids      map[string]int32 // entity key -> node index
 	nodes    []nodeAcc
-	edges    map[pair]int32 // pair -> index into edgeList
+	edges    map[uint64]int32 // pair.key() -> index into edgeList
 	edgeList []edgeAcc
 
 	scratch []int32 // reused per window
@@ -54,6 +54,10 @@ type Builder struct {
 }
 
 type pair struct{ a, b int32 } // a < b
+
+// key packs a pair into one word: maps with uint64 keys take Go's fast
+// path, which matters for the millions of pair look-ups of a large corpus.
+func (p pair) key() uint64 { return uint64(uint32(p.a))<<32 | uint64(uint32(p.b)) }
 
 type nodeAcc struct {
 	labels    map[string]int
@@ -72,7 +76,7 @@ type edgeAcc struct {
 
 // NewBuilder returns an empty Builder that counts co-mentions per window.
 func NewBuilder(w Window) *Builder {
-	return &Builder{window: w, ids: map[string]int32{}, edges: map[pair]int32{}}
+	return &Builder{window: w, ids: map[string]int32{}, edges: map[uint64]int32{}}
 }
 
 // Add adds one document's entities and co-mentions.
@@ -121,10 +125,10 @@ func (b *Builder) countWindow(ids []int32) {
 	for i := 0; i < len(ids); i++ {
 		for j := i + 1; j < len(ids); j++ {
 			p := pair{ids[i], ids[j]}
-			k, ok := b.edges[p]
+			k, ok := b.edges[p.key()]
 			if !ok {
 				k = int32(len(b.edgeList))
-				b.edges[p] = k
+				b.edges[p.key()] = k
 				b.edgeList = append(b.edgeList, edgeAcc{pair: p})
 			}
 			e := &b.edgeList[k]

@@ -374,7 +374,7 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 
 // conllDevNoGazF1 is the F1 (without gazetteer) the embedded model measured on CoNLL-2003 dev
 // (EVENT scored as MISC), to the hundredth; see doc.go.
-const conllDevNoGazF1 = 89.94
+const conllDevNoGazF1 = 89.89
 
 // TestEmbeddedModel checks the shipped model's accuracy on CoNLL-2003 dev
 // and that Evaluate agrees with the reference scorer conlleval.py.

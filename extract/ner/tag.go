@@ -9,6 +9,7 @@ type tagger struct {
 	labels []uint8   // predicted label of every token of the document
 	outl   []uint8   // the same as IOB2 tags (indexes into Model.out)
 	static []float32 // per token, the scores of its static features
+	summed []bool    // whether static holds the token's scores yet
 	rows   []uint32
 }
 
@@ -62,7 +63,7 @@ func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [
 func (m *Model) tag(t *tagger, sents [][]string, gaz Gazetteer) {
 	t.d = &t.own
 	m.prepare(t.d, sents, gaz, 0)
-	m.decodeDoc(t)
+	m.decodeDoc(t, true)
 	t.outl = t.outl[:0]
 	for _, l := range t.labels {
 		t.outl = append(t.outl, m.toOut[l])
@@ -73,8 +74,10 @@ func (m *Model) tag(t *tagger, sents [][]string, gaz Gazetteer) {
 	}
 }
 
-// decodeDoc tags the prepared document t.d into t.labels.
-func (m *Model) decodeDoc(t *tagger) {
+// decodeDoc tags the prepared document t.d into t.labels. With skipLower,
+// a lower-case word after O is taken as O without scoring (see decode);
+// training decodes every token, so the model does not depend on it.
+func (m *Model) decodeDoc(t *tagger, skipLower bool) {
 	d := t.d
 	n := len(d.infos)
 	if cap(t.labels) < n {
@@ -87,13 +90,15 @@ func (m *Model) decodeDoc(t *tagger) {
 		t.static = make([]float32, n*nl)
 	}
 	t.static = t.static[:n*nl]
-	for k := 0; k < n; k++ {
-		m.sum(t.static[k*nl:(k+1)*nl], d.feats[d.offs[k]:d.offs[k+1]])
+	if cap(t.summed) < n {
+		t.summed = make([]bool, n)
 	}
-	m.decode(t, false)
+	t.summed = t.summed[:n]
+	clear(t.summed)
+	m.decode(t, false, skipLower)
 	if m.features&FeatDocTags != 0 {
 		m.countTags(d, t.labels)
-		m.decode(t, true)
+		m.decode(t, true, skipLower)
 	}
 }
 
@@ -153,7 +158,7 @@ func (m *Model) sum11(scores []float32, rows []uint32) {
 
 // decode tags every sentence greedily from left to right; second adds the
 // features of the first pass's tags.
-func (m *Model) decode(t *tagger, second bool) {
+func (m *Model) decode(t *tagger, second, skipLower bool) {
 	d := t.d
 	for si := 0; si+1 < len(d.sents); si++ {
 		a, b := int(d.sents[si]), int(d.sents[si+1])
@@ -168,7 +173,21 @@ func (m *Model) decode(t *tagger, second bool) {
 			if second {
 				t.rows = m.docTagRows(t.rows, d, k, a, si, t.labels)
 			}
-			copy(t.scores, t.static[k*nl:(k+1)*nl])
+			if skipLower && (t1 == nl || t1 == 0) && d.infos[k].flags&tLowerInit != 0 {
+				// After O a tag can only be O or B-x, and a name almost
+				// never begins with a lower-case word: the token is O
+				// without scoring it, which spares most of the tokens
+				// of running text.
+				t.labels[k] = 0
+				t2, t1 = t1, 0
+				continue
+			}
+			static := t.static[k*nl : (k+1)*nl]
+			if !t.summed[k] {
+				m.sum(static, d.feats[d.offs[k]:d.offs[k+1]])
+				t.summed[k] = true
+			}
+			copy(t.scores, static)
 			y := m.pick(t.scores, t.rows, t1)
 			t.labels[k] = uint8(y)
 			t2, t1 = t1, y

@@ -259,7 +259,7 @@ func (m *Model) scorePrepared(docs []trainDoc) float64 {
 	for i := range docs {
 		td := &docs[i]
 		t.d = td.d
-		m.decodeDoc(t)
+		m.decodeDoc(t, false)
 		d := td.d
 		for si := 0; si+1 < len(d.sents); si++ {
 			a, b := d.sents[si], d.sents[si+1]
@@ -290,7 +290,7 @@ func (tr *trainer) trainDoc(t *tagger, td *trainDoc) (tokens, errs int) {
 	d := td.d
 	second := m.features&FeatDocTags != 0
 	if second {
-		m.decodeDoc(t) // the first pass as tagging would run it
+		m.decodeDoc(t, false) // the first pass as tagging would run it
 		m.countTags(d, t.labels)
 	} else {
 		n := len(d.infos)
