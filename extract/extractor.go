@@ -42,6 +42,17 @@ func New(recognizer string) (*Extractor, error) {
 	return nil, fmt.Errorf("unknown recognizer %q (want %s or %s)", recognizer, RecognizerModel, RecognizerRules)
 }
 
+// NewWithModel returns an Extractor using the tagger m (for example one
+// trained with 'cograph train' and read with ner.Load) with the rules over
+// the embedded lexicon.
+func NewWithModel(m *ner.Model) (*Extractor, error) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{Recognizer: &Statistical{Model: m, Rules: &Rules{Lex: lx}}}, nil
+}
+
 // Extract segments the article, recognizes its mentions and resolves them
 // into entities. The article's title, when known, is the first paragraph
 // of Document.Text.

@@ -16,12 +16,29 @@ type runOptions struct {
 	jobs       int
 	quiet      bool
 	recognizer string
+	model      string
 }
 
 func addRunFlags(fs *flag.FlagSet, o *runOptions) {
 	fs.IntVar(&o.jobs, "jobs", runtime.GOMAXPROCS(0), "extraction workers; the output is the same for any number")
 	fs.BoolVar(&o.quiet, "q", false, "no progress line and no summary")
 	fs.StringVar(&o.recognizer, "recognizer", extract.RecognizerModel, "entity recognizer: model (the trained tagger with rules) or rules (rules alone)")
+	fs.StringVar(&o.model, "model", "", "tagger model `FILE` from 'cograph train' (default: the embedded model)")
+}
+
+// newExtractor returns the extractor the flags ask for.
+func newExtractor(o runOptions) (*extract.Extractor, error) {
+	if o.model == "" {
+		return extract.New(o.recognizer)
+	}
+	if o.recognizer != extract.RecognizerModel {
+		return nil, usagef("--model needs --recognizer %s", extract.RecognizerModel)
+	}
+	m, _, err := loadTagger(o.model, true)
+	if err != nil {
+		return nil, err
+	}
+	return extract.NewWithModel(m)
 }
 
 // stats counts what a run read, for the progress line and the summary.
@@ -34,7 +51,7 @@ type stats struct {
 // and hands each document to use, in input order. Per-article problems are
 // reported and counted; the returned error is fatal (or an interruption).
 func processArticles(e *env, paths []string, opts runOptions, use func(*extract.Document) error) (*stats, error) {
-	ex, err := extract.New(opts.recognizer)
+	ex, err := newExtractor(opts)
 	if err != nil {
 		return nil, err
 	}

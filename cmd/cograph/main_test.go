@@ -259,3 +259,24 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestBuildModelFlag checks that --model loads a model file: the embedded
+// model's own file gives the same graph as the default.
+func TestBuildModelFlag(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	if code, _, stderr := cli(t, "", "build", "-q", "-o", a, examples); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := cli(t, "", "build", "-q", "--model", "../../extract/ner/model/ner.model", "-o", b, examples); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	x, _ := os.ReadFile(a)
+	y, _ := os.ReadFile(b)
+	if string(x) != string(y) || len(x) == 0 {
+		t.Error("--model with the embedded model's file gives another graph")
+	}
+	if code, _, stderr := cli(t, "", "build", "-q", "--model", filepath.Join(dir, "missing.model"), examples); code != exitError || !strings.Contains(stderr, "missing.model") {
+		t.Errorf("missing model: exit %d, %s", code, stderr)
+	}
+}
