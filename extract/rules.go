@@ -76,12 +76,22 @@ func (r *Rules) recognize(dst []Mention, doc *Document, body bodyFunc) []Mention
 
 // sentence finds the candidates of one body sentence.
 func (r *Rules) sentence(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate) {
+	r.sentenceExcept(doc, si, nil, found, open, acronyms)
+}
+
+// sentenceExcept is sentence, passing over the runs of capitalised words
+// for which skip(first, last) is true.
+func (r *Rules) sentenceExcept(doc *Document, si int, skip func(a, b int) bool, found, open *[]candidate, acronyms map[string]candidate) {
 	toks := doc.Sentences[si].Tokens
 	upper := mostlyUpper(toks)
 	for i := 0; i < len(toks); {
 		j := r.runEnd(toks, i)
 		if j == i {
 			i++
+			continue
+		}
+		if skip != nil && skip(i, j) {
+			i = j
 			continue
 		}
 		for _, p := range r.splitRun(toks, i, j) {

@@ -58,10 +58,21 @@ func (s *Statistical) tagBody(doc *Document) [][]string {
 func (s *Statistical) sentence(doc *Document, si int, tags []string, found, open *[]candidate, acronyms map[string]candidate) {
 	toks := doc.Sentences[si].Tokens
 	upper := mostlyUpper(toks)
+	chunks := ner.Chunks(nil, tags)
+	// A run of capitalised words that the tagger took whole as one name
+	// needs no second opinion: chunk types and canonicalizes it the same
+	// way. The rules read the other runs.
 	var ruleFound []candidate
-	s.Rules.sentence(doc, si, &ruleFound, open, acronyms)
+	s.Rules.sentenceExcept(doc, si, func(a, b int) bool {
+		for _, ch := range chunks {
+			if ch.Start == a && ch.End == b {
+				return true
+			}
+		}
+		return false
+	}, &ruleFound, open, acronyms)
 	covered := make([]bool, len(toks))
-	for _, ch := range ner.Chunks(nil, tags) {
+	for _, ch := range chunks {
 		if s.overruled(ch, ruleFound) {
 			continue
 		}
