@@ -59,7 +59,16 @@ var nodeAttrs = []attr[graph.Node]{
 var edgeAttrs = []attr[graph.Edge]{
 	{"weight", "Weight", kindDouble, func(e *graph.Edge) value { return value{f: e.Weight} }},
 	{"documents", "Documents", kindInt, func(e *graph.Edge) value { return value{i: int64(e.Documents)} }},
+	{"relation", "Relation", kindString, func(e *graph.Edge) value { return value{s: e.Relation} }},
 }
+
+// sparse lists the string attributes that most edges leave empty: GraphML,
+// GEXF, JSON and DOT omit them where empty (readers then see no value),
+// which keeps large graphs small; CSV keeps the column.
+var sparse = map[string]bool{"relation": true}
+
+// omitted reports whether attribute name with value v is left out.
+func omitted(name string, v value) bool { return sparse[name] && v.s == "" && v.list == nil }
 
 // text is the value as one string, for formats without typed values.
 // Strings are returned raw: escaping is the format's job.

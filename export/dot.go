@@ -91,8 +91,13 @@ func writeDOTEdge(bw *bufio.Writer, e *graph.Edge, src, dst *graph.Node) {
 	bw.WriteString(strconv.Quote(strconv.FormatFloat(penWidth(e.Weight), 'f', 2, 64)))
 	writeDOTAttr(bw, "tooltip", src.Label+" – "+dst.Label+"\nweight "+formatFloat(e.Weight)+
 		" · "+strconv.Itoa(e.Documents)+" documents")
+	if e.Relation != "" {
+		writeDOTAttr(bw, "label", e.Relation) // the stated role, shown on the line
+	}
 	for _, a := range edgeAttrs {
-		writeDOTAttr(bw, a.name, a.get(e).text(a.kind))
+		if v := a.get(e); !omitted(a.name, v) {
+			writeDOTAttr(bw, a.name, v.text(a.kind))
+		}
 	}
 	bw.WriteString("];\n")
 }

@@ -65,5 +65,5 @@ func ExampleWriteFile() {
 	// Output:
 	// Id,Label,Type,Aliases,Mentions,Documents,Degree,WeightedDegree,PageRank,Betweenness,Community,Component
 	// n0,Ada Lovelace,person,,0,0,0,0,0,0,0,0
-	// Source,Target,Type,Weight,Documents
+	// Source,Target,Type,Weight,Documents,Relation
 }

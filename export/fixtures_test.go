@@ -64,6 +64,7 @@ func hostileGraph() *graph.Graph {
 	for i := 0; i+1 < len(g.Nodes); i++ {
 		g.Edges = append(g.Edges, graph.Edge{Source: int64(i), Target: int64(i + 1), Weight: weights[i%len(weights)], Documents: 1})
 	}
+	g.Edges[0].Relation = `"acting" chairman; <b>envoy</b> & C:\ tab\there`
 	fillDegrees(g)
 	return g
 }
@@ -135,6 +136,8 @@ func realisticGraph() *graph.Graph {
 		docs := e[2]/2 + 1
 		g.Edges = append(g.Edges, graph.Edge{Source: int64(e[0]), Target: int64(e[1]), Weight: float64(e[2]), Documents: docs})
 	}
+	g.Edges[0].Relation = "president"
+	g.Edges[3].Relation = "chairman; vice chairman"
 	sortEdges(g)
 	fillDegrees(g)
 	fillPageRank(g)

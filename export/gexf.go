@@ -109,13 +109,14 @@ func writeGEXFAttrs[T any](bw *bufio.Writer, class string, attrs []attr[T], buil
 func writeGEXFAttValues[T any](bw *bufio.Writer, v *T, attrs []attr[T], builtin string) {
 	bw.WriteString("        <attvalues>\n")
 	for _, a := range attrs {
-		if a.name == builtin {
+		val := a.get(v)
+		if a.name == builtin || omitted(a.name, val) {
 			continue
 		}
 		bw.WriteString(`          <attvalue for="`)
 		writeXMLText(bw, a.name)
 		bw.WriteString(`" value="`)
-		writeXMLText(bw, a.get(v).text(a.kind))
+		writeXMLText(bw, val.text(a.kind))
 		bw.WriteString("\"/>\n")
 	}
 	bw.WriteString("        </attvalues>\n")

@@ -66,7 +66,9 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 		bw.WriteString(nodeID(e.Target))
 		bw.WriteString("\">\n")
 		for k, a := range edgeAttrs {
-			writeGraphMLData(bw, len(nodeAttrs)+k, a.get(e).text(a.kind))
+			if v := a.get(e); !omitted(a.name, v) {
+				writeGraphMLData(bw, len(nodeAttrs)+k, v.text(a.kind))
+			}
 		}
 		bw.WriteString("    </edge>\n")
 	}

@@ -51,7 +51,9 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 		bw.WriteString(`, "target": `)
 		writeJSONString(bw, nodeID(e.Target))
 		for _, a := range edgeAttrs {
-			writeJSONField(bw, a.name, a.kind, a.get(e))
+			if v := a.get(e); !omitted(a.name, v) {
+				writeJSONField(bw, a.name, a.kind, v)
+			}
 		}
 		bw.WriteByte('}')
 	}

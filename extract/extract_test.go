@@ -132,3 +132,36 @@ func TestMentionSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestRelations(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // "person -[role]-> target"
+	}{
+		{"title before name", "German Bundestag President Julia Klockner opened the session in Berlin.",
+			[]string{"Julia Klockner -[president]-> Bundestag"}},
+		{"nationality before title", "France and Germany agreed. French President Emmanuel Macron spoke.",
+			[]string{"Emmanuel Macron -[president]-> France"}},
+		{"apposition with of chain", "Maria Rossi, deputy director of the Research Department of the Bank of Italy, said rates would rise.",
+			[]string{"Maria Rossi -[deputy director]-> Bank of Italy", "Maria Rossi -[deputy director]-> Research Department"}},
+		{"apposition with from", "Li Wei, an analyst from the Chinese Academy of Social Sciences, disagreed.",
+			[]string{"Li Wei -[analyst]-> Chinese Academy of Social Sciences"}},
+		{"no title, no relation", "Angela Merkel met Joe Biden in Berlin.", nil},
+	}
+	for _, rec := range recognizers {
+		ex := newExtractorFor(t, rec)
+		for _, c := range cases {
+			t.Run(rec+"/"+c.name, func(t *testing.T) {
+				d := ex.Extract(&corpus.Article{ID: "t", Text: c.text})
+				var got []string
+				for _, r := range d.Relations {
+					got = append(got, d.Entities[r.Person].Label+" -["+r.Role+"]-> "+d.Entities[r.Target].Label)
+				}
+				slices.Sort(got)
+				if strings.Join(got, "|") != strings.Join(c.want, "|") {
+					t.Errorf("relations = %q, want %q (entities %v)", got, c.want, entities(d))
+				}
+			})
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 // use: Extract keeps no state between calls.
 type Extractor struct {
 	Recognizer Recognizer
+	Lexicon    *Lexicon // for relations (titles, nationalities); nil skips them
 }
 
 // Recognizer names, for New.
@@ -31,13 +32,13 @@ func New(recognizer string) (*Extractor, error) {
 	rules := &Rules{Lex: lx}
 	switch recognizer {
 	case RecognizerRules:
-		return &Extractor{Recognizer: rules}, nil
+		return &Extractor{Recognizer: rules, Lexicon: lx}, nil
 	case RecognizerModel, "":
 		m, err := ner.Default()
 		if err != nil {
 			return nil, err
 		}
-		return &Extractor{Recognizer: &Statistical{Model: m, Rules: rules}}, nil
+		return &Extractor{Recognizer: &Statistical{Model: m, Rules: rules}, Lexicon: lx}, nil
 	}
 	return nil, fmt.Errorf("unknown recognizer %q (want %s or %s)", recognizer, RecognizerModel, RecognizerRules)
 }
@@ -50,7 +51,7 @@ func NewWithModel(m *ner.Model) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{Recognizer: &Statistical{Model: m, Rules: &Rules{Lex: lx}}}, nil
+	return &Extractor{Recognizer: &Statistical{Model: m, Rules: &Rules{Lex: lx}}, Lexicon: lx}, nil
 }
 
 // Extract segments the article, recognizes its mentions and resolves them
@@ -71,5 +72,8 @@ func (e *Extractor) Extract(a *corpus.Article) *Document {
 	}
 	doc.Mentions = dedupMentions(e.Recognizer.Recognize(doc.Mentions, doc))
 	resolve(doc)
+	if e.Lexicon != nil {
+		findRelations(doc, e.Lexicon)
+	}
 	return doc
 }

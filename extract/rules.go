@@ -239,6 +239,10 @@ func (r *Rules) startsOrganization(toks []Token, m, b int) bool {
 	for e < b && !isConnector(toks[e].Norm) {
 		e++
 	}
+	if e-m == 1 && e+1 < b && toks[e].Norm == "of" {
+		// "Bank of Italy", "Ministry of Defence": a head before "of".
+		return r.headType(toks[m].Norm, func(h head) bool { return h.prefixOf && !h.ambiguous }) == Organization
+	}
 	if e-m < 2 {
 		return false
 	}

@@ -71,5 +71,6 @@ type Document struct {
 	Sentences []Sentence
 	Mentions  []Mention
 	Entities  []Entity
-	Words     int // number of word tokens (punctuation excluded)
+	Relations []Relation // roles the text gives people in institutions and places
+	Words     int        // number of word tokens (punctuation excluded)
 }

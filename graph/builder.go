@@ -46,6 +46,7 @@ type Builder struct {
 	nodes    []nodeAcc
 	edges    map[uint64]int32 // pair.key() -> index into edgeList
 	edgeList []edgeAcc
+	roles    map[int32][]string // edgeList index -> distinct roles; few edges have any
 
 	scratch []int32 // reused per window
 
@@ -94,6 +95,35 @@ func (b *Builder) Add(doc *extract.Document) {
 		}
 		b.countWindow(b.scratch)
 	}
+	for _, r := range doc.Relations {
+		b.addRelation(local[r.Person], local[r.Target], r.Role)
+	}
+}
+
+// addRelation records a role on the pair's edge, creating the edge when
+// no window joined the two: the text states the link outright.
+func (b *Builder) addRelation(x, y int32, role string) {
+	if x == y {
+		return
+	}
+	k := b.edgeIndex(pair{min(x, y), max(x, y)})
+	if b.roles == nil {
+		b.roles = map[int32][]string{}
+	}
+	if !slices.Contains(b.roles[k], role) {
+		b.roles[k] = append(b.roles[k], role)
+	}
+}
+
+// edgeIndex returns the index of a pair's accumulator, creating it.
+func (b *Builder) edgeIndex(p pair) int32 {
+	k, ok := b.edges[p.key()]
+	if !ok {
+		k = int32(len(b.edgeList))
+		b.edges[p.key()] = k
+		b.edgeList = append(b.edgeList, edgeAcc{pair: p})
+	}
+	return k
 }
 
 // windows groups mention indexes by window; mentions are in text order.
@@ -124,14 +154,7 @@ func (b *Builder) countWindow(ids []int32) {
 	ids = compact(ids)
 	for i := 0; i < len(ids); i++ {
 		for j := i + 1; j < len(ids); j++ {
-			p := pair{ids[i], ids[j]}
-			k, ok := b.edges[p.key()]
-			if !ok {
-				k = int32(len(b.edgeList))
-				b.edges[p.key()] = k
-				b.edgeList = append(b.edgeList, edgeAcc{pair: p})
-			}
-			e := &b.edgeList[k]
+			e := &b.edgeList[b.edgeIndex(pair{ids[i], ids[j]})]
 			e.weight++
 			if e.lastDoc != b.Documents {
 				e.lastDoc = b.Documents

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // A Filter selects what goes into the finished graph. The zero Filter keeps
@@ -50,11 +51,12 @@ func (b *Builder) assemble(keep []bool, minWeight float64) *Graph {
 	}
 	for i := range b.edgeList {
 		e := &b.edgeList[i]
+		roles := b.roles[int32(i)]
 		s, t := newID[e.a], newID[e.b]
-		if s < 0 || t < 0 || e.weight < minWeight {
-			continue
+		if s < 0 || t < 0 || e.weight < minWeight && len(roles) == 0 {
+			continue // an edge that states a relation stays
 		}
-		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Weight: e.weight, Documents: e.documents})
+		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Weight: e.weight, Documents: e.documents, Relation: joinRoles(roles)})
 	}
 	sortEdges(g.Edges)
 	return g
@@ -90,4 +92,14 @@ func (b *Builder) top(g *Graph, keep []bool, f Filter) *Graph {
 		}
 	}
 	return b.assemble(keep, f.MinWeight)
+}
+
+// joinRoles returns the roles sorted and joined with "; ".
+func joinRoles(roles []string) string {
+	if len(roles) == 0 {
+		return ""
+	}
+	r := slices.Clone(roles)
+	slices.Sort(r)
+	return strings.Join(r, "; ")
 }

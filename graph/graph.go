@@ -32,6 +32,7 @@ type Edge struct {
 	Source, Target int64   // node IDs, Source < Target
 	Weight         float64 // number of windows in which both entities occur
 	Documents      int     // number of articles in which they co-occur
+	Relation       string  // roles the text gives one in the other ("chairman"), sorted, joined with "; "
 }
 
 // A Graph is the finished, filtered co-mention graph. Nodes are sorted by ID

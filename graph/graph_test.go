@@ -243,3 +243,24 @@ func modularity(c *csr, member []int) float64 {
 	}
 	return community.Q(c, comms, 1)
 }
+
+func TestRelationEdges(t *testing.T) {
+	d := doc("a", [][]string{{"pVolodin", "oDuma"}}, [][]string{{"pXi"}})
+	d.Relations = []extract.Relation{{Person: 0, Target: 1, Role: "chairman"}, {Person: 0, Target: 1, Role: "speaker"}, {Person: 2, Target: 1, Role: "guest"}}
+	b := NewBuilder(SentenceWindow)
+	b.Add(d)
+	g := b.Graph(Filter{})
+	got := map[[2]string]string{}
+	for _, e := range g.Edges {
+		got[[2]string{g.Nodes[e.Source].Label, g.Nodes[e.Target].Label}] = e.Relation
+	}
+	want := map[[2]string]string{{"pVolodin", "oDuma"}: "chairman; speaker", {"oDuma", "pXi"}: "guest"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("relation edges = %v, want %v", got, want)
+	}
+	for _, e := range g.Edges {
+		if g.Nodes[e.Target].Label == "pXi" && e.Weight != 0 {
+			t.Errorf("a relation-only edge has weight %g, want 0 (no window joins them)", e.Weight)
+		}
+	}
+}

@@ -25,11 +25,18 @@ type extractRecord struct {
 }
 
 type entityRecord struct {
-	Label    string          `json:"label"`
-	Type     string          `json:"type"`
-	Key      string          `json:"key"`
-	Aliases  []string        `json:"aliases"`
-	Mentions []mentionRecord `json:"mentions"`
+	Label     string           `json:"label"`
+	Type      string           `json:"type"`
+	Key       string           `json:"key"`
+	Aliases   []string         `json:"aliases"`
+	Mentions  []mentionRecord  `json:"mentions"`
+	Relations []relationRecord `json:"relations,omitempty"`
+}
+
+// relationRecord: the entity holds Role in Target (another entity's label).
+type relationRecord struct {
+	Role   string `json:"role"`
+	Target string `json:"target"`
 }
 
 // mentionRecord: Start and End are byte offsets into the record's text.
@@ -115,6 +122,10 @@ func newExtractRecord(d *extract.Document, withText bool) extractRecord {
 			er.Mentions = append(er.Mentions, mentionRecord{Start: m.Start, End: m.End, Sentence: m.Sentence, Text: m.Text, Role: m.Role})
 		}
 		r.Entities = append(r.Entities, er)
+	}
+	for _, rel := range d.Relations {
+		er := &r.Entities[rel.Person]
+		er.Relations = append(er.Relations, relationRecord{Role: rel.Role, Target: d.Entities[rel.Target].Label})
 	}
 	return r
 }

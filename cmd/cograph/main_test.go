@@ -209,13 +209,22 @@ func TestSeedcheck(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(py, filepath.Join(shared, "tools", "seedcheck.py"), "--bin", bin,
-		"--min-recall", "0.85", "--min-type-acc", "0.85", "--min-precision", "0.80",
-		"--max-forbidden", "0", "--max-merge-errors", "3", "--min-edge-acc", "0.85")
-	out, err := cmd.CombinedOutput()
-	t.Logf("%s", out)
-	if err != nil {
-		t.Fatalf("seedcheck failed: %v", err)
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"end to end", []string{"--min-recall", "0.85", "--min-type-acc", "0.85", "--min-precision", "0.80",
+			"--max-forbidden", "0", "--max-merge-errors", "3", "--min-edge-acc", "0.85"}},
+		{"strict with relations", []string{"--min-relations", "0.75"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{filepath.Join(shared, "tools", "seedcheck.py"), "--bin", bin}, c.args...)
+			out, err := exec.Command(py, args...).CombinedOutput()
+			t.Logf("%s", out)
+			if err != nil {
+				t.Fatalf("seedcheck failed: %v", err)
+			}
+		})
 	}
 }
 
