@@ -85,6 +85,12 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"US"},
 		},
 		{
+			name:    "names in a headline written in capitals",
+			text:    "CHINA AND THE UNITED STATES OF AMERICA AGREE ON TRADE\n\nTalks ended in Geneva.",
+			want:    []string{"China/place", "United States/place"},
+			wantNot: []string{"CHINA", "AGREE", "TRADE"},
+		},
+		{
 			name:    "name particle at sentence start",
 			text:    "Ursula von der Leyen spoke first. Von der Leyen said the deal was done.",
 			want:    []string{"Ursula von der Leyen/person"},

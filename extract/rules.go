@@ -473,6 +473,9 @@ func (r *Rules) classify(toks []Token, a, b int, role string, upper bool) (strin
 	if n, v := r.Lex.names.longest(b-a, word); n == b-a && r.acceptName(toks[a:b], v, upper) {
 		return v.Type, v.Label
 	}
+	if v, ok := r.capitalsName(toks, a, b); ok {
+		return v.Type, v.Label // "CHINA" in a headline written in capitals
+	}
 	first, last := toks[a].Norm, toks[b-1].Norm
 	if _, ok := r.Lex.Demonym(first); ok && b-a > 1 {
 		if n, v := r.Lex.names.longest(b-a-1, func(i int) string { return toks[a+1+i].Norm }); n == b-a-1 && v.Type == Organization {
@@ -533,6 +536,45 @@ func (r *Rules) headBeforeOf(toks []Token, a, b int) string {
 		return r.headType(toks[k-1].Norm, func(h head) bool { return h.prefixOf || h.suffix })
 	}
 	return ""
+}
+
+// capitalsName looks up a span written in capitals ("NEW YORK") in the
+// lexicon as Title Case ("New York"). Single words that are also ordinary
+// words ("US", "IT") are not, since in capitals they are usually the word.
+func (r *Rules) capitalsName(toks []Token, a, b int) (Name, bool) {
+	key := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		w := toks[k].Norm
+		switch lw := strings.ToLower(w); {
+		case k > a && isConnector(lw):
+			key = append(key, lw) // "UNITED STATES OF AMERICA"
+		case isAllCaps(w):
+			key = append(key, titleCase(w))
+		default:
+			return Name{}, false
+		}
+	}
+	if b-a == 1 && (utf8.RuneCountInString(key[0]) < 3 || r.Lex.IsCommon(key[0])) {
+		return Name{}, false
+	}
+	return r.Lex.names.get(key)
+}
+
+// longestCapitals returns the longest capitals name starting at toks[k].
+func (r *Rules) longestCapitals(toks []Token, k int) (int, Name) {
+	for n := min(6, len(toks)-k); n >= 1; n-- {
+		if v, ok := r.capitalsName(toks, k, k+n); ok {
+			return n, v
+		}
+	}
+	return 0, Name{}
+}
+
+// titleCase returns w with its first letter upper case and the rest lower.
+func titleCase(w string) string {
+	lw := strings.ToLower(w)
+	first, n := utf8.DecodeRuneInString(lw)
+	return string(unicode.ToUpper(first)) + lw[n:]
 }
 
 // acceptName filters lexicon matches that are ambiguous with ordinary
@@ -745,6 +787,11 @@ func (r *Rules) heading(doc *Document, si int, kn map[string]known, found []cand
 	upper := mostlyUpper(toks)
 	for k := 0; k < len(toks); k++ {
 		if n, v := r.Lex.names.longest(len(toks)-k, func(i int) string { return toks[k+i].Norm }); n > 0 && r.acceptName(toks[k:k+n], v, upper) {
+			found = append(found, candidate{sent: si, first: k, last: k + n, typ: v.Type, label: v.Label})
+			k += n - 1
+			continue
+		}
+		if n, v := r.longestCapitals(toks, k); n > 0 {
 			found = append(found, candidate{sent: si, first: k, last: k + n, typ: v.Type, label: v.Label})
 			k += n - 1
 			continue
