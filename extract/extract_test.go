@@ -85,6 +85,24 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"US"},
 		},
 		{
+			name:    "same surname, two people",
+			text:    "Ed Miliband spoke first. David Miliband later said Miliband would not run.",
+			want:    []string{"Ed Miliband/person", "David Miliband/person"},
+			wantNot: []string{"Miliband"},
+		},
+		{
+			name:    "contained names stay distinct",
+			text:    "The UN Security Council met. The United Nations said the Russian Federation Security Council disagreed, and Russia objected.",
+			want:    []string{"United Nations Security Council/organization", "United Nations/organization", "Russia/place", "Security Council of the Russian Federation/organization"},
+			wantNot: []string{"UN", "Russian Federation"},
+		},
+		{
+			name:    "acronym that is also a word",
+			text:    "The World Health Organization (WHO) warned on Monday. WHO officials said cases were rising. Who knows what comes next?",
+			want:    []string{"World Health Organization/organization"},
+			wantNot: []string{"Who", "WHO"},
+		},
+		{
 			name:    "names in a headline written in capitals",
 			text:    "CHINA AND THE UNITED STATES OF AMERICA AGREE ON TRADE\n\nTalks ended in Geneva.",
 			want:    []string{"China/place", "United States/place"},
