@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"cograph/extract"
 )
@@ -223,11 +222,4 @@ func (n *nodeAcc) aliasList() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// String summarises the builder's size, for debugging.
-func (b *Builder) String() string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "%d documents, %d entities, %d pairs (%s window)", b.Documents, len(b.nodes), len(b.edges), b.window)
-	return s.String()
 }

@@ -87,14 +87,6 @@ type bigrams struct {
 // numContexts is the number of context IDs.
 func (b *bigrams) numContexts() int { return b.V + numSpecial }
 
-// contextName returns the spelling of context i.
-func (b *bigrams) contextName(i int32) string {
-	if int(i) < b.V {
-		return b.words[i]
-	}
-	return specialNames[int(i)-b.V]
-}
-
 // buildBigrams ranks the words of c and counts the bigrams that touch a
 // vocabulary word: words with at least minCount occurrences, at most
 // maxVocab of them (0: no cap).
