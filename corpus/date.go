@@ -94,7 +94,7 @@ var zones = map[string]bool{
 	"cet": true, "cest": true, "eet": true, "eest": true, "msk": true, "ist": true,
 	"jst": true, "kst": true, "hkt": true, "sgt": true, "aest": true, "aedt": true,
 	"wib": true, "pkt": true, "irst": true, "ast": true, "sast": true, "wat": true,
-	"eat": true, "cat": true, "beijing": true, "time": true, "local": true,
+	"eat": true, "cat": true, "time": true, "local": true,
 }
 
 var fillers = map[string]bool{"at": true, "on": true, "the": true, "of": true, "am": true, "pm": true, "a.m.": true, "p.m.": true}

@@ -115,6 +115,64 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"der Leyen", "Von der Leyen"},
 		},
 		{
+			name:     "honorifics stripped",
+			text:     "Tony Blair arrived in Paris. Mr Blair said the talks went well, and Dr Blair's aides agreed.",
+			want:     []string{"Tony Blair/person", "Paris/place"},
+			wantNot:  []string{"Mr Blair", "Blair", "Dr Blair"},
+			together: [][]string{{"Tony Blair", "Blair"}},
+		},
+		{
+			name:     "possessives",
+			text:     "Vladimir Putin spoke in Moscow. Putin's plan and Moscow's response were discussed.",
+			want:     []string{"Vladimir Putin/person", "Moscow/place"},
+			wantNot:  []string{"Putin's", "Moscow's", "Putin"},
+			together: [][]string{{"Vladimir Putin", "Putin"}},
+		},
+		{
+			name:     "punctuation variants",
+			text:     "The U.S. and the US Treasury differ. Officials in the United States and the US said so.",
+			want:     []string{"United States/place"},
+			wantNot:  []string{"U.S.", "US"},
+			together: [][]string{{"U.S.", "United States"}},
+		},
+		{
+			name:    "official country names",
+			text:    "The People's Republic of China and the Russian Federation signed a treaty with the Republic of Korea.",
+			want:    []string{"China/place", "Russia/place"},
+			wantNot: []string{"People's Republic of China", "Russian Federation"},
+		},
+		{
+			name:     "acronyms from the table",
+			text:     "Leaders of the EU met NATO officials, while BRICS and the SCO held summits. The European Union said nothing.",
+			want:     []string{"European Union/organization", "NATO/organization", "BRICS/organization", "Shanghai Cooperation Organization/organization"},
+			wantNot:  []string{"EU", "SCO"},
+			together: [][]string{{"EU", "European Union"}},
+		},
+		{
+			name:     "acronym defined in the text",
+			text:     "The Coastal Fisheries Protection Agency (CFPA) fined three trawlers. The CFPA said more checks would follow.",
+			want:     []string{"Coastal Fisheries Protection Agency/organization"},
+			wantNot:  []string{"CFPA"},
+			together: [][]string{{"Coastal Fisheries Protection Agency", "CFPA"}},
+		},
+		{
+			name:    "no punctuation at the end of a name",
+			text:    "He asked what happened in Newport? Nobody knew. \"Was it Cardiff?\" she said.",
+			want:    []string{"Cardiff/place"},
+			wantNot: []string{"Newport?", "Cardiff?"},
+		},
+		{
+			name:    "a known name that starts with a title word",
+			text:    "Sri Lanka beat Pakistan in Colombo. President Smith of Sri Lanka spoke.",
+			want:    []string{"Sri Lanka/place", "Pakistan/place"},
+			wantNot: []string{"Lanka"},
+		},
+		{
+			name:    "a title word inside a name",
+			text:    "Queen of the South beat Queen's Park 2-1 at Palmerston Park in Dumfries on Saturday.",
+			wantNot: []string{"of the South", "'s Park", "of South"},
+		},
+		{
 			name: "connectors split people",
 			text: "Talks between Angela Merkel and Emmanuel Macron of France ended.",
 			want: []string{"Angela Merkel/person", "Emmanuel Macron/person", "France/place"},
@@ -131,6 +189,11 @@ func TestExtractCases(t *testing.T) {
 						t.Errorf("missing %s; got %v", w, got)
 					}
 				}
+				for _, names := range c.together {
+					if e := entityNamed(d, names[0]); e == nil || !aliasesInclude(e, names[1:]) {
+						t.Errorf("%v are not one entity; got %v", names, aliasesOf(d))
+					}
+				}
 				for _, n := range c.wantNot {
 					for _, g := range got {
 						if strings.SplitN(g, "/", 2)[0] == n {
@@ -141,6 +204,34 @@ func TestExtractCases(t *testing.T) {
 			})
 		}
 	}
+}
+
+// entityNamed returns the entity with the label or surface form name.
+func entityNamed(d *Document, name string) *Entity {
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Label == name || slices.Contains(e.Aliases, name) {
+			return e
+		}
+	}
+	return nil
+}
+
+func aliasesInclude(e *Entity, names []string) bool {
+	for _, n := range names {
+		if e.Label != n && !slices.Contains(e.Aliases, n) {
+			return false
+		}
+	}
+	return true
+}
+
+func aliasesOf(d *Document) [][]string {
+	var out [][]string
+	for _, e := range d.Entities {
+		out = append(out, append([]string{e.Label}, e.Aliases...))
+	}
+	return out
 }
 
 func TestMentionSpans(t *testing.T) {

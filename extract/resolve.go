@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sortMentions orders mentions by position and drops exact duplicates (a
@@ -56,6 +58,7 @@ func resolve(doc *Document) {
 		}
 	}
 	bindShortNames(ms)
+	bindAcronyms(ms)
 	byKey := map[string]int{}
 	for i := range ms {
 		key := CanonicalKey(ms[i].Label)
@@ -90,7 +93,7 @@ func bindShortNames(ms []Mention) {
 		}
 		best := -1
 		for _, f := range full {
-			if !abbreviates(m.Label, ms[f].Label) {
+			if !Abbreviates(m.Label, ms[f].Label) {
 				continue
 			}
 			if best < 0 || (f < i && (best > i || f > best)) {
@@ -103,9 +106,73 @@ func bindShortNames(ms []Mention) {
 	}
 }
 
-// abbreviates reports whether short names the person full by its first
+// bindAcronyms relabels a name written in capitals with the one name of
+// the article whose initials it spells ("NUJ" and "National Union of
+// Journalists"), an article's way of introducing an acronym without
+// parentheses. People are left out: "MC" is rarely Maria Cruz.
+func bindAcronyms(ms []Mention) {
+	byInitials := map[string]string{}
+	for _, m := range ms {
+		if m.Type == Person {
+			continue
+		}
+		if in := Initials(m.Label); len(in) >= 3 {
+			if prev, ok := byInitials[in]; ok && CanonicalKey(prev) != CanonicalKey(m.Label) {
+				byInitials[in] = "" // two names fit: leave the acronym alone
+			} else if !ok {
+				byInitials[in] = m.Label
+			}
+		}
+	}
+	if len(byInitials) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Person || !IsAcronym(m.Label) {
+			continue
+		}
+		if full := byInitials[strings.ReplaceAll(m.Label, ".", "")]; full != "" {
+			m.Label = full
+		}
+	}
+}
+
+// Initials returns the initials of a name's capitalised words
+// ("Shanghai Cooperation Organization" -> "SCO"), or "" for one word.
+func Initials(label string) string {
+	words := strings.FieldsFunc(label, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// IsAcronym reports whether a name is one word written in capitals, like
+// "BRI" or "U.S.".
+func IsAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) || unicode.IsSpace(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// Abbreviates reports whether short names the person full by its first
 // word or by a final run of its words, ignoring case.
-func abbreviates(short, full string) bool {
+func Abbreviates(short, full string) bool {
 	s, f := strings.Fields(short), strings.Fields(full)
 	if len(s) >= len(f) {
 		return false

@@ -333,7 +333,7 @@ func (r *Rules) piece(doc *Document, si, a, b int, upper bool, found, open *[]ca
 			continue
 		}
 		n := len(strings.Fields(t))
-		if k+n < b && !isConnector(toks[k+n].Norm) {
+		if k+n < b && isCapWord(toks[k+n].Norm) {
 			if k > a {
 				r.segment(doc, si, a, k, "", upper, found, open, acronyms)
 			}
@@ -410,6 +410,9 @@ func (r *Rules) titleAt(toks []Token, k, b int) string {
 	}
 	if n == 0 {
 		return ""
+	}
+	if ln, _ := r.Lex.names.longest(b-m, func(i int) string { return toks[m+i].Norm }); ln > n {
+		return "" // a known name that starts with a title word: "Sri Lanka"
 	}
 	var words []string
 	for i := k; i < m+n; i++ {

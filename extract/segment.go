@@ -116,6 +116,9 @@ func isHeading(text string, sents []Sentence) bool {
 	}
 	content, upper := 0, 0
 	for _, t := range toks {
+		if isNumber(t.Norm) {
+			return false // a results or table line ("Norwich 1 Wolverhampton 0"), read as text
+		}
 		r, _ := utf8.DecodeRuneInString(t.Norm)
 		if !unicode.IsLetter(r) || isFunctionWord(t.Norm) {
 			continue
@@ -126,6 +129,22 @@ func isHeading(text string, sents []Sentence) bool {
 		}
 	}
 	return content >= 2 && upper*10 >= content*7
+}
+
+// isNumber reports a token of digits and the marks between them ("3",
+// "4-37", "1,200.5").
+func isNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '.' || r == ',' || r == '/':
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // isFunctionWord reports the short words that stay lower case in Title Case.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"cograph/extract/ner"
 )
@@ -129,6 +130,17 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 	r := s.Rules
 	toks := doc.Sentences[si].Tokens
 	a, b := ch.Start, ch.End
+	// A name neither starts nor ends with punctuation; the tagger
+	// sometimes runs a name on into the "?" after it.
+	for a < b && !hasAlnum(doc.Text[toks[b-1].Start:toks[b-1].End]) {
+		b--
+	}
+	for a < b && !hasAlnum(doc.Text[toks[a].Start:toks[a].End]) {
+		a++
+	}
+	if a == b {
+		return
+	}
 	role := r.titleBefore(toks, a)
 	for a < b {
 		t := r.titleAt(toks, a, b)
@@ -136,8 +148,8 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 			break
 		}
 		n := len(strings.Fields(t))
-		if a+n >= b {
-			break
+		if a+n >= b || !isCapWord(toks[a+n].Norm) {
+			break // the title word is part of the name: "Queen of the South", "Queen's Park"
 		}
 		role, a = t, a+n
 	}
@@ -162,6 +174,15 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 	c := candidate{sent: si, first: a, last: b, typ: typ, label: label, role: role}
 	*found = append(*found, c)
 	r.acronymAfter(si, toks, b, c, found, acronyms)
+}
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // modelType maps the tagger's types onto entity types.

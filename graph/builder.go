@@ -47,11 +47,17 @@ type Builder struct {
 	edgeList []edgeAcc
 	roles    map[int32][]string // edgeList index -> distinct roles; few edges have any
 
+	aliases *Aliases // the user's corrections; nil for none
+
 	scratch []int32 // reused per window
+	docID   string  // the article being added
 
 	// Documents and Words count what Add has seen.
 	Documents, Words int
 }
+
+// maxExamples is how many article ids a node keeps as evidence.
+const maxExamples = 2
 
 type pair struct{ a, b int32 } // a < b
 
@@ -60,6 +66,9 @@ type pair struct{ a, b int32 } // a < b
 func (p pair) key() uint64 { return uint64(uint32(p.a))<<32 | uint64(uint32(p.b)) }
 
 type nodeAcc struct {
+	key       string     // the extract.CanonicalKey nodes merge by
+	examples  []string   // ids of the first articles that mention it, for evidence
+	fixed     *canonical // label and type set by the aliases file, if any
 	labels    map[string]int
 	types     map[string]int
 	aliases   map[string]bool
@@ -79,24 +88,126 @@ func NewBuilder(w Window) *Builder {
 	return &Builder{window: w, ids: map[string]int32{}, edges: map[uint64]int32{}}
 }
 
+// SetAliases makes the builder apply a user's aliases file to every
+// document added from now on.
+func (b *Builder) SetAliases(a *Aliases) { b.aliases = a }
+
 // Add adds one document's entities and co-mentions.
 func (b *Builder) Add(doc *extract.Document) {
 	b.Documents++
 	b.Words += doc.Words
-	local := make([]int32, len(doc.Entities))
-	for i := range doc.Entities {
-		local[i] = b.addEntity(&doc.Entities[i], doc.Mentions)
+	b.docID = ""
+	if doc.Article != nil {
+		b.docID = doc.Article.ID
+	}
+	var ent, men []int32
+	if b.aliases == nil {
+		ent = make([]int32, len(doc.Entities))
+		for i := range doc.Entities {
+			e := &doc.Entities[i]
+			ent[i] = b.addNode(e.Key, e.Label, nil, e.Mentions, e.Aliases, doc.Mentions)
+		}
+	} else {
+		ent, men = b.addWithAliases(doc)
 	}
 	for _, win := range b.windows(doc) {
 		b.scratch = b.scratch[:0]
 		for _, mi := range win {
-			b.scratch = append(b.scratch, local[doc.Mentions[mi].Entity])
+			id := ent[doc.Mentions[mi].Entity]
+			if men != nil {
+				id = men[mi]
+			}
+			if id >= 0 {
+				b.scratch = append(b.scratch, id)
+			}
 		}
 		b.countWindow(b.scratch)
 	}
 	for _, r := range doc.Relations {
-		b.addRelation(local[r.Person], local[r.Target], r.Role)
+		if x, y := ent[r.Person], ent[r.Target]; x >= 0 && y >= 0 {
+			b.addRelation(x, y, r.Role)
+		}
 	}
+}
+
+// mentionGroup is the mentions of one document that the aliases file sends
+// to the same node.
+type mentionGroup struct {
+	key, label string
+	fixed      *canonical
+	mentions   []int
+}
+
+// addWithAliases adds the document's entities as the aliases file
+// regroups them, mention by mention: a name the file merges goes to its
+// canonical node, a dropped name nowhere (-1), and a name the file forbids
+// merging with its entity's label to a node of its own. It returns the node
+// of each entity (its label's node) and of each mention.
+func (b *Builder) addWithAliases(doc *extract.Document) (ent, men []int32) {
+	a := b.aliases
+	groups := map[string]*mentionGroup{}
+	var order []*mentionGroup
+	men = make([]int32, len(doc.Mentions))
+	keyOf := make([]string, len(doc.Mentions))
+	for mi := range doc.Mentions {
+		m := &doc.Mentions[mi]
+		e := &doc.Entities[m.Entity]
+		g := a.regroup(m.Text, e.Key, e.Label)
+		if g.key == "" {
+			continue
+		}
+		keyOf[mi] = g.key
+		if prev, ok := groups[g.key]; ok {
+			g = prev
+		} else {
+			groups[g.key] = g
+			order = append(order, g)
+		}
+		g.mentions = append(g.mentions, mi)
+	}
+	for _, g := range order {
+		texts := make([]string, 0, len(g.mentions))
+		for _, mi := range g.mentions {
+			texts = append(texts, doc.Mentions[mi].Text)
+		}
+		id := b.addNode(g.key, g.label, g.fixed, g.mentions, texts, doc.Mentions)
+		for _, mi := range g.mentions {
+			men[mi] = id
+		}
+	}
+	for mi := range men {
+		if keyOf[mi] == "" {
+			men[mi] = -1
+		}
+	}
+	ent = make([]int32, len(doc.Entities))
+	for i := range doc.Entities {
+		ent[i] = -1
+		e := &doc.Entities[i]
+		if g := a.regroup(e.Label, e.Key, e.Label); g.key != "" && groups[g.key] != nil {
+			ent[i] = b.ids[g.key]
+		}
+	}
+	return ent, men
+}
+
+// regroup decides where a mention with surface text goes, given its
+// entity's key and label; an empty key drops it.
+func (a *Aliases) regroup(text, entKey, entLabel string) *mentionGroup {
+	tk := extract.CanonicalKey(text)
+	if a.drop[tk] || a.drop[entKey] {
+		return &mentionGroup{}
+	}
+	if c := a.canon[tk]; c != nil {
+		return &mentionGroup{key: c.key, label: c.label, fixed: c}
+	}
+	if tk != entKey && a.forbids(tk, entKey) {
+		return &mentionGroup{key: tk, label: text}
+	}
+	if c := a.canon[entKey]; c != nil {
+		return &mentionGroup{key: c.key, label: c.label, fixed: c}
+	}
+	return &mentionGroup{key: entKey, label: entLabel}
 }
 
 // addRelation records a role on the pair's edge, creating the edge when
@@ -173,24 +284,32 @@ func compact(ids []int32) []int32 {
 	return out
 }
 
-func (b *Builder) addEntity(e *extract.Entity, ms []extract.Mention) int32 {
-	id, ok := b.ids[e.Key]
+// addNode adds to the node with key the mentions idx of one document,
+// labelled label; aliases are their surface forms.
+func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliases []string, ms []extract.Mention) int32 {
+	id, ok := b.ids[key]
 	if !ok {
 		id = int32(len(b.nodes))
-		b.ids[e.Key] = id
-		b.nodes = append(b.nodes, nodeAcc{labels: map[string]int{}, types: map[string]int{}, aliases: map[string]bool{}})
+		b.ids[key] = id
+		b.nodes = append(b.nodes, nodeAcc{key: key, labels: map[string]int{}, types: map[string]int{}, aliases: map[string]bool{}})
 	}
 	n := &b.nodes[id]
+	if fixed != nil {
+		n.fixed = fixed
+	}
 	n.documents++
-	n.mentions += len(e.Mentions)
-	n.labels[e.Label] += len(e.Mentions)
-	for _, mi := range e.Mentions {
+	if len(n.examples) < maxExamples {
+		n.examples = append(n.examples, b.docID)
+	}
+	n.mentions += len(idx)
+	n.labels[label] += len(idx)
+	for _, mi := range idx {
 		n.types[ms[mi].Type]++
 	}
-	for _, a := range e.Aliases {
+	for _, a := range aliases {
 		n.aliases[a] = true
 	}
-	n.aliases[e.Label] = true
+	n.aliases[label] = true
 	return id
 }
 
@@ -206,12 +325,18 @@ func majority(counts map[string]int, prefer func(a, b string) bool) string {
 }
 
 func (n *nodeAcc) label() string {
+	if n.fixed != nil {
+		return n.fixed.label
+	}
 	return majority(n.labels, func(a, b string) bool {
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
 }
 
 func (n *nodeAcc) typ() string {
+	if n.fixed != nil && n.fixed.typ != "" {
+		return n.fixed.typ
+	}
 	return majority(n.types, func(a, b string) bool { return a < b })
 }
 

@@ -19,14 +19,15 @@ type Filter struct {
 // Graph returns the filtered graph with its metrics computed. The builder
 // can go on accumulating afterwards.
 func (b *Builder) Graph(f Filter) *Graph {
-	keep := make([]bool, len(b.nodes))
-	for i := range b.nodes {
-		n := &b.nodes[i]
+	r := b.resolve()
+	keep := make([]bool, len(r.nodes))
+	for i := range r.nodes {
+		n := &r.nodes[i]
 		keep[i] = n.mentions >= f.MinMentions && (f.Types == nil || slices.Contains(f.Types, n.typ()))
 	}
-	g := b.assemble(keep, f.MinWeight)
+	g := r.assemble(keep, f.MinWeight)
 	if f.Top > 0 && len(g.Nodes) > f.Top {
-		g = b.top(g, keep, f)
+		g = r.top(g, keep, f)
 	}
 	computeMetrics(g, f.Seed)
 	return g
@@ -34,7 +35,7 @@ func (b *Builder) Graph(f Filter) *Graph {
 
 // assemble builds a Graph from the kept nodes, numbered densely in order of
 // first appearance, and the edges between them of at least minWeight.
-func (b *Builder) assemble(keep []bool, minWeight float64) *Graph {
+func (b *resolved) assemble(keep []bool, minWeight float64) *Graph {
 	g := &Graph{}
 	newID := make([]int64, len(b.nodes))
 	for i := range b.nodes {
@@ -49,8 +50,9 @@ func (b *Builder) assemble(keep []bool, minWeight float64) *Graph {
 			Mentions: n.mentions, Documents: n.documents,
 		})
 	}
-	for i := range b.edgeList {
-		e := &b.edgeList[i]
+	g.Edges = make([]Edge, 0, len(b.edges))
+	for i := range b.edges {
+		e := &b.edges[i]
 		roles := b.roles[int32(i)]
 		s, t := newID[e.a], newID[e.b]
 		if s < 0 || t < 0 || e.weight < minWeight && len(roles) == 0 {
@@ -73,7 +75,7 @@ func sortEdges(es []Edge) {
 
 // top keeps the f.Top nodes of g with the highest PageRank (ties to the
 // earlier node) and reassembles the graph from them.
-func (b *Builder) top(g *Graph, keep []bool, f Filter) *Graph {
+func (b *resolved) top(g *Graph, keep []bool, f Filter) *Graph {
 	pr := pageRank(newCSR(g), 0.85, 1e-10)
 	order := make([]int, len(g.Nodes))
 	for i := range order {

@@ -14,6 +14,7 @@ import (
 // buildOptions are the flags of 'cograph build'.
 type buildOptions struct {
 	out, format, window, types string
+	aliases                    string
 	minWeight                  float64
 	minMentions, top           int
 	seed                       uint64
@@ -31,6 +32,7 @@ func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
 	fs.IntVar(&o.top, "top", 0, "keep only the `N` entities with the highest PageRank (0: all)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed for community detection and sampling")
+	fs.StringVar(&o.aliases, "aliases", "", "aliases `FILE` that merges, renames, drops or keeps apart names (see README, and 'cograph aliases suggest')")
 	addRunFlags(fs, &o.runOptions)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `Usage: cograph build [flags] PATH...
@@ -56,18 +58,7 @@ Flags:
 func runBuild(e *env, args []string) int {
 	var o buildOptions
 	fs := newBuildFlags(e, &o)
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
-	}
-	code, err := build(e, &o, paths)
-	if err != nil {
-		return e.exitCode(err)
-	}
-	return code
+	return e.runWith(fs, args, func(paths []string) (int, error) { return build(e, &o, paths) })
 }
 
 // validateBuild checks the flags and returns the parsed window, types and
@@ -102,6 +93,40 @@ func validateBuild(o *buildOptions, paths []string) (graph.Window, []string, str
 	return win, types, format, nil
 }
 
+// buildFrom streams the articles under paths into a new graph builder
+// that applies the aliases file, if any; reading no article is an error.
+func buildFrom(e *env, paths []string, ro runOptions, win graph.Window, aliases string) (*graph.Builder, *stats, error) {
+	b, err := newBuilder(win, aliases)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := processArticles(e, paths, ro, func(d *extract.Document) error {
+		b.Add(d)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if st.articles.Load() == 0 {
+		return nil, nil, fmt.Errorf("no article could be read from %s", strings.Join(paths, " "))
+	}
+	return b, st, nil
+}
+
+// newBuilder returns a graph builder applying the aliases file, if any.
+func newBuilder(win graph.Window, aliases string) (*graph.Builder, error) {
+	b := graph.NewBuilder(win)
+	if aliases == "" {
+		return b, nil
+	}
+	a, err := graph.LoadAliases(aliases)
+	if err != nil {
+		return nil, fmt.Errorf("--aliases: %w (fix the line, or see README: Aliases file)", err)
+	}
+	b.SetAliases(a)
+	return b, nil
+}
+
 var allTypes = []string{graph.Person, graph.Organization, graph.Event, graph.Place}
 
 func parseTypes(s string) ([]string, error) {
@@ -125,16 +150,9 @@ func build(e *env, o *buildOptions, paths []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	b := graph.NewBuilder(win)
-	st, err := processArticles(e, paths, o.runOptions, func(d *extract.Document) error {
-		b.Add(d)
-		return nil
-	})
+	b, st, err := buildFrom(e, paths, o.runOptions, win, o.aliases)
 	if err != nil {
 		return 0, err
-	}
-	if st.articles.Load() == 0 {
-		return 0, fmt.Errorf("no article could be read from %s", strings.Join(paths, " "))
 	}
 	g := b.Graph(graph.Filter{Types: types, MinWeight: o.minWeight, MinMentions: o.minMentions, Top: o.top, Seed: o.seed})
 	dest := o.out

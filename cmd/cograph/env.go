@@ -70,6 +70,23 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// runWith parses the flags and paths of a command and runs it, mapping
+// flag errors, --help and the command's error to the exit code.
+func (e *env) runWith(fs *flag.FlagSet, args []string, cmd func(paths []string) (int, error)) int {
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	code, err := cmd(paths)
+	if err != nil {
+		return e.exitCode(err)
+	}
+	return code
+}
+
 // usageError marks errors in the command line (exit code 2).
 type usageError struct{ msg string }
 
@@ -115,6 +132,7 @@ places that news articles mention, for Graphviz and Gephi.
 Usage:
   cograph build [flags] PATH...     write the graph (DOT, GraphML, GEXF, JSON, CSV)
   cograph extract [flags] PATH...   write the entities of each article as JSON Lines
+  cograph aliases suggest PATH...   list likely merges of names, for an aliases file
   cograph tag [FILE|-]              add a predicted IOB2 NER tag to each CoNLL token line
   cograph eval --conll FILE         score the NER tagger on a gold CoNLL file
   cograph train -o FILE             train the NER tagger on ../shared/data/ner

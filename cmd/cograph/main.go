@@ -38,6 +38,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "build":
 		return runBuild(env, args[1:])
+	case "aliases":
+		return runAliases(env, args[1:])
 	case "extract":
 		return runExtract(env, args[1:])
 	case "tag":

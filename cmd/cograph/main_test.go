@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,18 +198,57 @@ func TestExtractJSONL(t *testing.T) {
 	}
 }
 
-// TestSeedcheck scores the CLI on the sample articles with the reference
-// script, at the thresholds of the end-to-end acceptance.
-func TestSeedcheck(t *testing.T) {
-	shared := sharedDir(t)
+// python returns Debian's Python, skipping the test when it is missing
+// locally and failing it in CI.
+func python(t *testing.T) string {
+	t.Helper()
 	py := "/usr/bin/python3"
 	if _, err := os.Stat(py); err != nil {
-		t.Skip("no /usr/bin/python3")
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing; .ci/run installs it", py)
+		}
+		t.Skipf("%s is missing; skipping", py)
 	}
+	return py
+}
+
+// buildBinary builds the command into a temporary directory.
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "cograph")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// TestCoNLLGraph scores the graph of each CoNLL-2003 dev document, rebuilt
+// as raw text, against its gold names with scripts/conllgraph.py.
+func TestCoNLLGraph(t *testing.T) {
+	shared := sharedDir(t)
+	py, bin := python(t), buildBinary(t)
+	conll := filepath.Join(shared, "data", "ner", "conll2003", "dev.txt")
+	out, err := exec.Command(py, "../../scripts/conllgraph.py", "--bin", bin, "--conll", conll).CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("conllgraph.py: %v", err)
+	}
+	var f1 float64
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "F1") {
+			fmt.Sscan(strings.TrimSpace(strings.TrimPrefix(line, "F1")), &f1)
+		}
+	}
+	if f1 < 0.93 {
+		t.Errorf("graph F1 on CoNLL dev documents %.3f, want at least 0.93", f1)
+	}
+}
+
+// TestSeedcheck scores the CLI on the sample articles with the reference
+// script, at the thresholds of the end-to-end acceptance.
+func TestSeedcheck(t *testing.T) {
+	shared := sharedDir(t)
+	py, bin := python(t), buildBinary(t)
 	for _, c := range []struct {
 		name string
 		args []string

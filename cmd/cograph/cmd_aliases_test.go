@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"cograph/graph"
+)
+
+// writeArticles writes one .txt article per text (title, blank line, body)
+// into a new directory and returns it.
+func writeArticles(t *testing.T, texts ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, text := range texts {
+		name := filepath.Join(dir, string(rune('a'+i))+".txt")
+		if err := os.WriteFile(name, []byte("Article "+string(rune('A'+i))+"\n\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var aliasArticles = []string{
+	"Vladimir Putin met officials of the Kremlin and Reuters reporters in Moscow on Monday.",
+	"Putin later spoke to Chelsea supporters in Moscow about football.",
+	"The Kremlin said Olaf Scholz would visit Moscow in May.",
+}
+
+func readNodeLink(t *testing.T, path string) nodeLink {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g nodeLink
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestBuildAliases(t *testing.T) {
+	dir := writeArticles(t, aliasArticles...)
+	aliases := filepath.Join(t.TempDir(), "corrections.aliases")
+	os.WriteFile(aliases, []byte(`# test corrections
+rename Kremlin => Presidential Administration of Russia [organization]
+merge Chelsea F.C. [organization] = Chelsea
+drop Reuters
+`), 0o644)
+	out := filepath.Join(t.TempDir(), "g.json")
+	code, _, stderr := cli(t, "", "build", "--types", "all", "--aliases", aliases, "-o", out, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	g := readNodeLink(t, out)
+	types := map[string]string{}
+	for _, n := range g.Nodes {
+		types[n.Label] = n.Type
+		if n.Label == "Vladimir Putin" && !slices.Contains(n.Aliases, "Putin") {
+			t.Errorf("the bare Putin of article b did not join Vladimir Putin: %v", n.Aliases)
+		}
+	}
+	for label, typ := range map[string]string{"Presidential Administration of Russia": "organization", "Chelsea F.C.": "organization", "Vladimir Putin": "person"} {
+		if types[label] != typ {
+			t.Errorf("node %q: type %q, want %q; nodes %v", label, types[label], typ, types)
+		}
+	}
+	for _, gone := range []string{"Reuters", "Kremlin", "Chelsea", "Putin"} {
+		if _, ok := types[gone]; ok {
+			t.Errorf("node %q should be gone: %v", gone, types)
+		}
+	}
+}
+
+func TestBuildAliasesErrors(t *testing.T) {
+	dir := writeArticles(t, aliasArticles...)
+	bad := filepath.Join(t.TempDir(), "bad.aliases")
+	os.WriteFile(bad, []byte("merge A = B\n\nmerge C [country] = D\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "g.json")
+	code, _, stderr := cli(t, "", "build", "--aliases", bad, "-o", out, dir)
+	if code != exitError || !strings.Contains(stderr, "bad.aliases:3: unknown type \"country\"") {
+		t.Errorf("exit %d, stderr %q; want 1 and the file:line of the mistake", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output written despite the bad aliases file")
+	}
+	code, _, stderr = cli(t, "", "build", "--aliases", filepath.Join(t.TempDir(), "missing"), "-o", out, dir)
+	if code != exitError || !strings.Contains(stderr, "no such file") {
+		t.Errorf("missing file: exit %d, %q", code, stderr)
+	}
+}
+
+func TestAliasesSuggest(t *testing.T) {
+	dir := writeArticles(t,
+		"Volodymyr Zelensky met Olaf Scholz in Berlin to discuss Ukraine.",
+		"Volodymyr Zelenskyy thanked Olaf Scholz and Germany for their help to Ukraine.",
+		"The Northern Grid Operators Council met in Oslo with Norway and Sweden.",
+		"NGOC officials in Oslo said Norway and Sweden agreed.")
+	code, stdout, stderr := cli(t, "", "aliases", "suggest", "--min-score", "0", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"merge Volodymyr Zelensky = Volodymyr Zelenskyy",
+		"merge Northern Grid Operators Council = NGOC",
+		"shared context", "a.txt",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("suggestions lack %q:\n%s", want, stdout)
+		}
+	}
+	// Every suggested line is a valid aliases-file line.
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "merge ") {
+			if _, err := graph.ParseAliases(strings.NewReader(line), "suggestion"); err != nil {
+				t.Errorf("suggested line does not parse: %v", err)
+			}
+		}
+	}
+	// Accepting a suggestion merges the two nodes.
+	aliases := filepath.Join(t.TempDir(), "accepted.aliases")
+	os.WriteFile(aliases, []byte("merge Volodymyr Zelensky = Volodymyr Zelenskyy\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "g.json")
+	if code, _, stderr := cli(t, "", "build", "--aliases", aliases, "-o", out, dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var zel int
+	for _, n := range readNodeLink(t, out).Nodes {
+		if strings.HasPrefix(n.Label, "Volodymyr Zel") {
+			zel++
+		}
+	}
+	if zel != 1 {
+		t.Errorf("%d Zelensky nodes after accepting the merge, want 1", zel)
+	}
+	if code, _, _ := cli(t, "", "aliases", "frobnicate"); code != exitUsage {
+		t.Errorf("unknown aliases subcommand: exit %d, want %d", code, exitUsage)
+	}
+}

@@ -1,0 +1,233 @@
+package graph
+
+import (
+	"strings"
+
+	"cograph/extract"
+)
+
+// Across articles, entities with the same canonical key are one node from
+// the start (Builder.Add). What the key cannot join is a short name used
+// alone in one article and in full in another ("Putin" here, "Vladimir
+// Putin" there), or an acronym defined in one article and used bare in
+// another. mergeShortNames joins such a node to the longer one it names,
+// but only when exactly one node in the whole corpus fits: a bare
+// "Miliband" in a corpus with Ed and David Miliband stays a node of its own.
+
+// mergeShortNames returns, for every builder node, the node it merges
+// into (itself when none).
+func (b *Builder) mergeShortNames() []int32 {
+	rep := make([]int32, len(b.nodes))
+	for i := range rep {
+		rep[i] = int32(i)
+	}
+	idx := b.nameIndex()
+	for i := range b.nodes {
+		n := &b.nodes[i]
+		if n.fixed != nil {
+			continue // the user decided this node
+		}
+		if t, ok := idx.uniqueTarget(b, int32(i)); ok {
+			rep[i] = t
+		}
+	}
+	// Targets have more words than what merges into them, so chains end.
+	for i := range rep {
+		for rep[rep[i]] != rep[i] {
+			rep[i] = rep[rep[i]]
+		}
+	}
+	return rep
+}
+
+// nameIndex maps a name key to the longer nodes it may stand for.
+type nameIndex struct {
+	alias map[string][]int32 // alias key -> nodes with that surface form
+	short map[string][]int32 // first word or final words of a person's name -> persons
+	words []int              // words in each node's label
+	typ   []string           // each node's majority type
+}
+
+func (b *Builder) nameIndex() *nameIndex {
+	x := &nameIndex{alias: map[string][]int32{}, short: map[string][]int32{}, words: make([]int, len(b.nodes)), typ: make([]string, len(b.nodes))}
+	for i := range b.nodes {
+		n := &b.nodes[i]
+		id := int32(i)
+		x.typ[i] = n.typ()
+		w := strings.Fields(n.key)
+		x.words[i] = len(w)
+		if len(w) < 2 {
+			continue
+		}
+		for a := range n.aliases {
+			if k := extract.CanonicalKey(a); k != n.key {
+				x.alias[k] = appendOnce(x.alias[k], id)
+			}
+		}
+		if x.typ[i] == Person {
+			x.short[w[0]] = appendOnce(x.short[w[0]], id)
+			for j := 1; j < len(w); j++ {
+				k := strings.Join(w[j:], " ")
+				x.short[k] = appendOnce(x.short[k], id)
+			}
+		}
+	}
+	return x
+}
+
+func appendOnce(s []int32, id int32) []int32 {
+	if len(s) > 0 && s[len(s)-1] == id {
+		return s
+	}
+	return append(s, id)
+}
+
+// uniqueTarget returns the one longer node that node i names, if exactly
+// one fits: for a person, a person whose name it abbreviates or who was
+// called by it; for anything else, a node of its type (any type for an
+// acronym) that was called by it.
+func (x *nameIndex) uniqueTarget(b *Builder, i int32) (int32, bool) {
+	n := &b.nodes[i]
+	target := int32(-1)
+	consider := func(cands []int32, person bool) bool {
+		for _, c := range cands {
+			if c == i || c == target || x.words[c] <= x.words[i] || b.aliases.forbids(n.key, b.nodes[c].key) {
+				continue
+			}
+			if person && x.typ[c] != Person || !person && x.typ[c] != x.typ[i] && !extract.IsAcronym(n.label()) {
+				continue
+			}
+			if target >= 0 {
+				return false // ambiguous
+			}
+			target = c
+		}
+		return true
+	}
+	person := x.typ[i] == Person
+	if !consider(x.alias[n.key], person) {
+		return -1, false
+	}
+	if person && !consider(x.short[n.key], true) {
+		return -1, false
+	}
+	return target, target >= 0
+}
+
+// resolved is the builder's graph after cross-article merging: nodes and
+// edges of the merged entities, indexes as in the builder when nothing
+// merged.
+type resolved struct {
+	nodes []nodeAcc
+	edges []edgeAcc
+	roles map[int32][]string
+}
+
+// resolve merges short names into the nodes they stand for. The builder's
+// own accumulators are left untouched so that it can go on adding.
+func (b *Builder) resolve() *resolved {
+	rep := b.mergeShortNames()
+	merged := false
+	for i, r := range rep {
+		if r != int32(i) {
+			merged = true
+			break
+		}
+	}
+	if !merged {
+		return &resolved{nodes: b.nodes, edges: b.edgeList, roles: b.roles}
+	}
+	newID := make([]int32, len(b.nodes))
+	r := &resolved{}
+	for i := range b.nodes {
+		if rep[i] == int32(i) {
+			newID[i] = int32(len(r.nodes))
+			r.nodes = append(r.nodes, b.nodes[i].clone())
+		}
+	}
+	for i := range b.nodes {
+		if rep[i] != int32(i) {
+			newID[i] = newID[rep[i]]
+			r.nodes[newID[i]].absorb(&b.nodes[i])
+		}
+	}
+	r.edges, r.roles = b.mergeEdges(newID)
+	return r
+}
+
+// mergeEdges renumbers the edges' ends, summing edges that now join the
+// same pair and dropping those that now join a node to itself.
+func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string) {
+	at := make(map[uint64]int32, len(b.edgeList))
+	edges := make([]edgeAcc, 0, len(b.edgeList))
+	roles := map[int32][]string{}
+	for i := range b.edgeList {
+		e := b.edgeList[i]
+		x, y := newID[e.a], newID[e.b]
+		if x == y {
+			continue
+		}
+		p := pair{min(x, y), max(x, y)}
+		k, ok := at[p.key()]
+		if !ok {
+			k = int32(len(edges))
+			at[p.key()] = k
+			edges = append(edges, edgeAcc{pair: p})
+		}
+		edges[k].weight += e.weight
+		edges[k].documents += e.documents
+		for _, role := range b.roles[int32(i)] {
+			if !containsString(roles[k], role) {
+				roles[k] = append(roles[k], role)
+			}
+		}
+	}
+	return edges, roles
+}
+
+func containsString(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// clone copies a node's counts so that merging into it leaves the
+// builder's node as it was.
+func (n *nodeAcc) clone() nodeAcc {
+	c := *n
+	c.labels = cloneMap(n.labels)
+	c.types = cloneMap(n.types)
+	c.aliases = cloneMap(n.aliases)
+	c.examples = append([]string(nil), n.examples...)
+	return c
+}
+
+func cloneMap[V any](m map[string]V) map[string]V {
+	c := make(map[string]V, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// absorb adds the counts of a node merged into n. The label stays n's: the
+// longer name. Documents that mention both are counted twice, which is
+// rare: within an article the short name already joined the long one.
+func (n *nodeAcc) absorb(o *nodeAcc) {
+	n.mentions += o.mentions
+	n.documents += o.documents
+	for _, id := range o.examples {
+		if len(n.examples) < maxExamples && !containsString(n.examples, id) {
+			n.examples = append(n.examples, id)
+		}
+	}
+	for t, c := range o.types {
+		n.types[t] += c
+	}
+	for a := range o.aliases {
+		n.aliases[a] = true
+	}
+}
