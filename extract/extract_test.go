@@ -157,9 +157,9 @@ func TestExtractCases(t *testing.T) {
 		},
 		{
 			name:    "no punctuation at the end of a name",
-			text:    "He asked what happened in Newport? Nobody knew. \"Was it Cardiff?\" she said.",
+			text:    "He asked what happened in Newport? Nobody knew. \"Was it Cardiff?\" she said. Despite this, the China-Russia relationship, which remains steadfast, grew.",
 			want:    []string{"Cardiff/place"},
-			wantNot: []string{"Newport?", "Cardiff?"},
+			wantNot: []string{"Newport?", "Cardiff?", "China-Russia relationship"},
 		},
 		{
 			name:    "a known name that starts with a title word",
@@ -262,6 +262,11 @@ func TestRelations(t *testing.T) {
 		{"apposition with from", "Li Wei, an analyst from the Chinese Academy of Social Sciences, disagreed.",
 			[]string{"Li Wei -[analyst]-> Chinese Academy of Social Sciences"}},
 		{"no title, no relation", "Angela Merkel met Joe Biden in Berlin.", nil},
+		{"title without its country, from the office table", "The United States raised tariffs. President Donald Trump said China must respond.",
+			[]string{"Donald Trump -[president]-> United States"}},
+		{"office table needs the title the text gives", "The United States raised tariffs. Donald Trump said China must respond.", nil},
+		{"office table needs the country in the article", "President Donald Trump said tariffs would rise.", nil},
+		{"office table ignores other titles", "The United States raised tariffs. Former President Donald Trump disagreed.", nil},
 	}
 	for _, rec := range recognizers {
 		ex := newExtractorFor(t, rec)

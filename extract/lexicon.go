@@ -30,6 +30,7 @@ type Name struct {
 type Lexicon struct {
 	names      *trie             // folded token sequences -> Name
 	demonyms   map[string]string // "Chinese" -> "China"
+	offices    map[string][]Office // CanonicalKey(person) -> offices held
 	titles     *trie             // lower-case token sequences -> role class
 	modifiers  map[string]bool   // "former", "acting", "deputy": only before a title
 	orgHeads   map[string]head   // "Ministry", "Motors"
@@ -60,7 +61,7 @@ func DefaultLexicon() (*Lexicon, error) {
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	lx := &Lexicon{
 		names: newTrie(), titles: newTrie(),
-		modifiers: map[string]bool{}, demonyms: map[string]string{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
+		modifiers: map[string]bool{}, demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
 		given: map[string]bool{}, givenAmbig: map[string]bool{},
 		surnames: map[string]bool{}, stop: map[string]bool{}, common: map[string]bool{},
 	}
@@ -73,6 +74,7 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		{"places.tsv", lx.nameLoader(Place)},
 		{"countries.tsv", lx.loadCountry},
 		{"titles.txt", lx.loadTitle},
+		{"office_holders.tsv", lx.loadOffice},
 		{"org_heads.txt", headLoader(lx.orgHeads)},
 		{"event_heads.txt", headLoader(lx.eventHeads)},
 		{"given_names.txt", lx.loadGiven},
@@ -190,6 +192,32 @@ func (lx *Lexicon) loadTitle(rec []string, _ string) {
 	if key != nil {
 		lx.titles.put(key, Name{Label: strings.ToLower(rec[0]), Kind: field(rec, 1)})
 	}
+}
+
+// An Office is a title a person has held in a country or body.
+type Office struct {
+	Title, Target string // "president", "United States"
+}
+
+func (lx *Lexicon) loadOffice(rec []string, _ string) {
+	if len(rec) < 3 {
+		return
+	}
+	o := Office{Title: roleKey(rec[1]), Target: rec[2]}
+	for _, name := range strings.Split(rec[0], "|") {
+		k := CanonicalKey(name)
+		lx.offices[k] = append(lx.offices[k], o)
+	}
+}
+
+// OfficesOf returns the offices the table lists for a person's canonical
+// key.
+func (lx *Lexicon) OfficesOf(key string) []Office { return lx.offices[key] }
+
+// roleKey folds the spellings of a title: "Secretary-General" and
+// "secretary general" are one title.
+func roleKey(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s), "-", " ")), " ")
 }
 
 // A head is a word that makes a capitalised phrase an organization or an

@@ -42,7 +42,11 @@ func findRelations(doc *Document, lx *Lexicon) {
 			toks := doc.Sentences[m.Sentence].Tokens
 			if m.First > 0 && toks[m.First-1].Norm != "," {
 				if role, t := r.titleEndingAt(toks, m.First); role != "" {
-					for _, target := range affiliationBefore(doc, lx, ms, toks, t) {
+					targets := affiliationBefore(doc, lx, ms, toks, t)
+					if len(targets) == 0 {
+						targets = officeHeld(doc, lx, m.Entity, role)
+					}
+					for _, target := range targets {
 						add(Relation{Person: m.Entity, Target: target, Role: role})
 					}
 				}
@@ -93,6 +97,25 @@ func affiliationBefore(doc *Document, lx *Lexicon, ms []Mention, toks []Token, t
 		}
 	}
 	return nil
+}
+
+// officeHeld returns, for a person the text titles without saying of
+// what ("President Donald Trump"), the country or body where the office
+// table says the person held that title, if the article mentions it.
+func officeHeld(doc *Document, lx *Lexicon, person int, role string) []int {
+	var out []int
+	for _, o := range lx.OfficesOf(doc.Entities[person].Key) {
+		if o.Title != roleKey(role) {
+			continue
+		}
+		key := CanonicalKey(o.Target)
+		for e := range doc.Entities {
+			if doc.Entities[e].Key == key {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // apposition reads ", [a|an|the] [modifiers] TITLE of|from|at [the] ORG

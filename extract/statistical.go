@@ -132,10 +132,10 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 	a, b := ch.Start, ch.End
 	// A name neither starts nor ends with punctuation; the tagger
 	// sometimes runs a name on into the "?" after it.
-	for a < b && !hasAlnum(doc.Text[toks[b-1].Start:toks[b-1].End]) {
-		b--
+	for a < b && (!hasAlnum(toks[b-1].Norm) || b-a > 1 && isLowerWord(toks[b-1].Norm)) {
+		b-- // nor with an ordinary word: "the China-Russia relationship"
 	}
-	for a < b && !hasAlnum(doc.Text[toks[a].Start:toks[a].End]) {
+	for a < b && !hasAlnum(toks[a].Norm) {
 		a++
 	}
 	if a == b {
@@ -174,6 +174,19 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 	c := candidate{sent: si, first: a, last: b, typ: typ, label: label, role: role}
 	*found = append(*found, c)
 	r.acronymAfter(si, toks, b, c, found, acronyms)
+}
+
+// isLowerWord reports a word with letters and no capital ("relationship",
+// not "eBay").
+func isLowerWord(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 func hasAlnum(s string) bool {
