@@ -28,18 +28,18 @@ type Name struct {
 // A Lexicon holds the name tables the rule recognizer and resolution use.
 // It is read-only after loading and safe for concurrent use.
 type Lexicon struct {
-	names      *trie             // folded token sequences -> Name
-	demonyms   map[string]string // "Chinese" -> "China"
+	names      *trie               // folded token sequences -> Name
+	demonyms   map[string]string   // "Chinese" -> "China"
 	offices    map[string][]Office // CanonicalKey(person) -> offices held
-	titles     *trie             // lower-case token sequences -> role class
-	modifiers  map[string]bool   // "former", "acting", "deputy": only before a title
-	orgHeads   map[string]head   // "Ministry", "Motors"
-	eventHeads map[string]head   // "War", "Summit", "Treaty", "Hurricane"
-	given      map[string]bool   // given names
-	givenAmbig map[string]bool   // given names that are also common words
-	surnames   map[string]bool   // East Asian family names, written first
-	stop       map[string]bool   // capitalised words that are never names alone
-	common     map[string]bool   // words mostly written in lower case
+	titles     *trie               // lower-case token sequences -> role class
+	modifiers  map[string]bool     // "former", "acting", "deputy": only before a title
+	orgHeads   map[string]head     // "Ministry", "Motors"
+	eventHeads map[string]head     // "War", "Summit", "Treaty", "Hurricane"
+	given      map[string]bool     // given names
+	givenAmbig map[string]bool     // given names that are also common words
+	surnames   map[string]bool     // East Asian family names, written first
+	stop       map[string]bool     // capitalised words that are never names alone
+	common     map[string]bool     // words mostly written in lower case
 }
 
 var (
