@@ -4,21 +4,28 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 
 	"cograph/extract"
 )
 
 // A Window is the stretch of text within which two mentions count as a
-// co-mention.
+// co-mention: a whole document, a paragraph, or N consecutive sentences
+// (a window sliding one sentence at a time; SentenceWindow is N = 1).
 type Window int
 
 const (
-	DocumentWindow Window = iota
-	ParagraphWindow
-	SentenceWindow
+	DocumentWindow  Window = -2
+	ParagraphWindow Window = -1
+	SentenceWindow  Window = 1
 )
 
-// ParseWindow parses "document", "paragraph" or "sentence".
+// maxSentenceWindow bounds N: a wider sliding window is a paragraph or a
+// document in all but name, and costs N times the work.
+const maxSentenceWindow = 50
+
+// ParseWindow parses "document", "paragraph", "sentence" or a number of
+// sentences N (1 is "sentence").
 func ParseWindow(s string) (Window, error) {
 	switch s {
 	case "document", "doc", "":
@@ -28,12 +35,28 @@ func ParseWindow(s string) (Window, error) {
 	case "sentence":
 		return SentenceWindow, nil
 	}
-	return 0, fmt.Errorf("unknown window %q (want document, paragraph or sentence)", s)
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > maxSentenceWindow {
+		return 0, fmt.Errorf("unknown window %q (want document, paragraph, sentence, or a number of sentences from 1 to %d)", s, maxSentenceWindow)
+	}
+	return Window(n), nil
 }
 
 func (w Window) String() string {
-	return [...]string{"document", "paragraph", "sentence"}[w]
+	switch w {
+	case DocumentWindow:
+		return "document"
+	case ParagraphWindow:
+		return "paragraph"
+	case SentenceWindow:
+		return "sentence"
+	}
+	return strconv.Itoa(int(w)) + " sentences"
 }
+
+// Sentences returns the number of sentences of a sliding window, or 0 for
+// a document or paragraph window.
+func (w Window) Sentences() int { return max(int(w), 0) }
 
 // A Builder accumulates documents into a co-mention graph. Its memory grows
 // with the number of distinct entities and co-mentioned pairs, not with the
@@ -52,8 +75,8 @@ type Builder struct {
 	scratch []int32 // reused per window
 	docID   string  // the article being added
 
-	// Documents and Words count what Add has seen.
-	Documents, Words int
+	// Documents, Words and Windows count what Add has seen.
+	Documents, Words, Windows int
 }
 
 // maxExamples is how many article ids a node keeps as evidence.
@@ -110,7 +133,9 @@ func (b *Builder) Add(doc *extract.Document) {
 	} else {
 		ent, men = b.addWithAliases(doc)
 	}
-	for _, win := range b.windows(doc) {
+	groups, total := b.windows(doc)
+	b.Windows += total
+	for _, win := range groups {
 		b.scratch = b.scratch[:0]
 		for _, mi := range win {
 			id := ent[doc.Mentions[mi].Entity]
@@ -237,8 +262,13 @@ func (b *Builder) edgeIndex(p pair) int32 {
 }
 
 // windows groups mention indexes by window; mentions are in text order.
-func (b *Builder) windows(doc *extract.Document) [][]int {
-	var out [][]int
+// It returns the groups that hold a mention and the number of windows the
+// document has in all, empty ones included (the N of co-occurrence
+// statistics).
+func (b *Builder) windows(doc *extract.Document) (groups [][]int, total int) {
+	if n := b.window.Sentences(); n > 1 {
+		return slidingWindows(doc, n)
+	}
 	last := -1
 	for i, m := range doc.Mentions {
 		w := 0
@@ -248,13 +278,47 @@ func (b *Builder) windows(doc *extract.Document) [][]int {
 		case ParagraphWindow:
 			w = doc.Sentences[m.Sentence].Paragraph
 		}
-		if w != last || len(out) == 0 {
-			out = append(out, nil)
+		if w != last || len(groups) == 0 {
+			groups = append(groups, nil)
 			last = w
 		}
-		out[len(out)-1] = append(out[len(out)-1], i)
+		groups[len(groups)-1] = append(groups[len(groups)-1], i)
 	}
-	return out
+	switch b.window {
+	case SentenceWindow:
+		total = len(doc.Sentences)
+	case ParagraphWindow:
+		if len(doc.Sentences) > 0 {
+			total = doc.Sentences[len(doc.Sentences)-1].Paragraph + 1
+		}
+	default:
+		total = 1
+	}
+	return groups, max(total, len(groups))
+}
+
+// slidingWindows returns, for every run of n consecutive sentences (one
+// window for a document of fewer), the mentions inside it.
+func slidingWindows(doc *extract.Document, n int) (groups [][]int, total int) {
+	total = max(1, len(doc.Sentences)-n+1)
+	lo := 0 // first mention at or after sentence start
+	for start := 0; start < total; start++ {
+		for lo < len(doc.Mentions) && doc.Mentions[lo].Sentence < start {
+			lo++
+		}
+		hi := lo
+		for hi < len(doc.Mentions) && doc.Mentions[hi].Sentence < start+n {
+			hi++
+		}
+		if hi > lo {
+			g := make([]int, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				g = append(g, i)
+			}
+			groups = append(groups, g)
+		}
+	}
+	return groups, total
 }
 
 // countWindow adds one to the weight of every pair of distinct nodes in

@@ -26,7 +26,7 @@ func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&o.out, "o", "", "output `FILE`; the format follows the extension (.dot .gv .graphml .gexf .json .csv); - or none: DOT on stdout")
 	fs.StringVar(&o.format, "format", "", "output format: dot, graphml, gexf, json or csv (overrides the extension)")
-	fs.StringVar(&o.window, "window", "document", "co-mention window: document, paragraph or sentence")
+	fs.StringVar(&o.window, "window", "document", "co-mention window: document, paragraph, sentence, or N for a window of N consecutive sentences")
 	fs.StringVar(&o.types, "types", "person,organization,event", "entity types to keep, comma separated: person, organization, event, place (or all)")
 	fs.Float64Var(&o.minWeight, "min-weight", 1, "drop edges whose weight is below `N`")
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
