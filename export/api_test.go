@@ -23,6 +23,9 @@ func TestFormatFromPath(t *testing.T) {
 		{"g.gexf", "gexf"},
 		{"g.json", "json"},
 		{"g.nodes.csv", "csv"},
+		{"g.svg", "svg"},
+		{"G.PNG", "png"},
+		{"g.pdf", "pdf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -32,7 +35,7 @@ func TestFormatFromPath(t *testing.T) {
 			}
 		})
 	}
-	for _, path := range []string{"g.svg", "graph", "g.dot.bak", ".dot/x"} {
+	for _, path := range []string{"g.jpg", "graph", "g.dot.bak", ".dot/x"} {
 		t.Run(path, func(t *testing.T) {
 			_, err := FormatFromPath(path)
 			if !errors.Is(err, ErrUnknownFormat) {
@@ -52,8 +55,8 @@ func TestForFormat(t *testing.T) {
 			t.Errorf("ForFormat(%q) = %v, %v", name, w, err)
 		}
 	}
-	if _, err := ForFormat("svg"); !errors.Is(err, ErrUnknownFormat) {
-		t.Errorf("ForFormat(svg) error %v, want ErrUnknownFormat", err)
+	if _, err := ForFormat("jpg"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("ForFormat(jpg) error %v, want ErrUnknownFormat", err)
 	}
 }
 
@@ -83,8 +86,8 @@ func TestWriteFile(t *testing.T) {
 			t.Errorf("%s differs from %T output", tt.file, tt.w)
 		}
 	}
-	if err := WriteFile(filepath.Join(dir, "g.svg"), "", g); !errors.Is(err, ErrUnknownFormat) {
-		t.Errorf("WriteFile(g.svg) error %v, want ErrUnknownFormat", err)
+	if err := WriteFile(filepath.Join(dir, "g.jpg"), "", g); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("WriteFile(g.jpg) error %v, want ErrUnknownFormat", err)
 	}
 }
 

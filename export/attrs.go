@@ -17,6 +17,7 @@ const (
 	kindInt
 	kindDouble
 	kindStringList // a JSON array; elsewhere one string joined with listSep
+	kindArticles   // a JSON array of objects; elsewhere one string (see articleText)
 )
 
 // listSep joins list values in formats without lists. "|" is rare in entity
@@ -30,6 +31,7 @@ type value struct {
 	i    int64
 	f    float64
 	list []string
+	arts []*graph.Article
 }
 
 // attr describes one attribute of a T (graph.Node or graph.Edge).
@@ -48,6 +50,8 @@ var nodeAttrs = []attr[graph.Node]{
 	{"aliases", "Aliases", kindStringList, func(n *graph.Node) value { return value{list: n.Aliases} }},
 	{"mentions", "Mentions", kindInt, func(n *graph.Node) value { return value{i: int64(n.Mentions)} }},
 	{"documents", "Documents", kindInt, func(n *graph.Node) value { return value{i: int64(n.Documents)} }},
+	{"first_seen", "FirstSeen", kindString, func(n *graph.Node) value { return value{s: n.FirstSeen} }},
+	{"last_seen", "LastSeen", kindString, func(n *graph.Node) value { return value{s: n.LastSeen} }},
 	{"degree", "Degree", kindInt, func(n *graph.Node) value { return value{i: int64(n.Degree)} }},
 	{"weighted_degree", "WeightedDegree", kindDouble, func(n *graph.Node) value { return value{f: n.WeightedDegree} }},
 	{"pagerank", "PageRank", kindDouble, func(n *graph.Node) value { return value{f: n.PageRank} }},
@@ -58,17 +62,22 @@ var nodeAttrs = []attr[graph.Node]{
 
 var edgeAttrs = []attr[graph.Edge]{
 	{"weight", "Weight", kindDouble, func(e *graph.Edge) value { return value{f: e.Weight} }},
+	{"count", "Count", kindDouble, func(e *graph.Edge) value { return value{f: e.Count} }},
 	{"documents", "Documents", kindInt, func(e *graph.Edge) value { return value{i: int64(e.Documents)} }},
 	{"relation", "Relation", kindString, func(e *graph.Edge) value { return value{s: e.Relation} }},
+	{"articles", "Articles", kindArticles, func(e *graph.Edge) value { return value{arts: e.Articles} }},
+	{"evidence", "Evidence", kindStringList, func(e *graph.Edge) value { return value{list: e.Evidence} }},
 }
 
 // sparse lists the string attributes that most edges leave empty: GraphML,
 // GEXF, JSON and DOT omit them where empty (readers then see no value),
 // which keeps large graphs small; CSV keeps the column.
-var sparse = map[string]bool{"relation": true}
+var sparse = map[string]bool{"relation": true, "evidence": true, "articles": true, "first_seen": true, "last_seen": true}
 
 // omitted reports whether attribute name with value v is left out.
-func omitted(name string, v value) bool { return sparse[name] && v.s == "" && v.list == nil }
+func omitted(name string, v value) bool {
+	return sparse[name] && v.s == "" && len(v.list) == 0 && len(v.arts) == 0
+}
 
 // text is the value as one string, for formats without typed values.
 // Strings are returned raw: escaping is the format's job.
@@ -79,10 +88,48 @@ func (v value) text(k kind) string {
 	case kindDouble:
 		return formatFloat(v.f)
 	case kindStringList:
-		return strings.Join(v.list, listSep)
+		return joinList(v.list)
+	case kindArticles:
+		parts := make([]string, len(v.arts))
+		for i, a := range v.arts {
+			parts[i] = articleText(a)
+		}
+		return joinList(parts)
 	default:
 		return v.s
 	}
+}
+
+// joinList joins list values with listSep; a separator inside a value
+// becomes a broken bar so that splitting on listSep gives the values back.
+func joinList(list []string) string {
+	if len(list) == 1 && !strings.Contains(list[0], listSep) {
+		return list[0]
+	}
+	var b strings.Builder
+	for i, s := range list {
+		if i > 0 {
+			b.WriteString(listSep)
+		}
+		b.WriteString(strings.ReplaceAll(s, listSep, "¦"))
+	}
+	return b.String()
+}
+
+// articleText is an article in one line: "ID (DATE) TITLE <URL>", the
+// parts that are known.
+func articleText(a *graph.Article) string {
+	s := a.ID
+	if a.Date != "" {
+		s += " (" + a.Date + ")"
+	}
+	if a.Title != "" {
+		s += " " + strings.Join(strings.Fields(a.Title), " ")
+	}
+	if a.URL != "" {
+		s += " <" + a.URL + ">"
+	}
+	return s
 }
 
 // formatFloat spells x the same way on every platform and run. Integral

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cograph/graph"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -217,13 +218,20 @@ func jsonTexts(obj map[string]any) (map[string]string, error) {
 		case []any:
 			parts := make([]string, len(v))
 			for i, p := range v {
-				s, ok := p.(string)
-				if !ok {
-					return nil, fmt.Errorf("%s: list item %v is not a string", k, p)
+				switch p := p.(type) {
+				case string:
+					parts[i] = p
+				case map[string]any: // an article
+					a := &graph.Article{}
+					for f, dst := range map[string]*string{"id": &a.ID, "title": &a.Title, "date": &a.Date, "url": &a.URL} {
+						*dst, _ = p[f].(string)
+					}
+					parts[i] = articleText(a)
+				default:
+					return nil, fmt.Errorf("%s: list item %v is neither a string nor an article", k, p)
 				}
-				parts[i] = s
 			}
-			m[k] = strings.Join(parts, listSep)
+			m[k] = joinList(parts)
 		default:
 			return nil, fmt.Errorf("%s: unexpected %T", k, v)
 		}

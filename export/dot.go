@@ -12,17 +12,35 @@ import (
 //
 //	sfdp -Tsvg -o graph.svg graph.dot
 //
-// Nodes are "n0", "n1", … (see the package comment) with the entity name
-// as label. Shape and fill colour show the entity type (person: light blue
-// ellipse, organization: light green box, event: light orange hexagon,
-// place: lavender house, other: grey ellipse); font size grows with PageRank
-// from 10 to 24 points; edge pen width grows with the logarithm of the
-// weight, from 0.75 to 6. Nodes and edges have tooltips for SVG output.
+// ([Rendered] runs that command for you.) Nodes are "n0", "n1", … (see the
+// package comment). The drawing encodes:
 //
-// Every table attribute except label is also written as a DOT attribute of
-// the same name (type, aliases, mentions, …; weight and documents on
-// edges). Graphviz ignores unknown attributes; edge weight is also Graphviz's
-// own weight, which pulls heavy pairs closer in dot layouts.
+//   - fill colour: the community, from a colour-blind-safe palette of 8
+//     (Paul Tol's "light": community 0, the largest, is light blue, then
+//     orange, light yellow, pink, light cyan, mint, pear, olive); smaller
+//     communities are pale grey (#dddddd);
+//   - shape: the entity type (person circle, organization square, event
+//     hexagon, place house, any other type diamond);
+//   - size: width and height grow from 0.2 to 1.5 inches with the square
+//     root of PageRank relative to the largest, so area follows PageRank;
+//     the shape keeps its size (fixedsize=shape) and a longer label spills
+//     over it instead of inflating it;
+//   - label: the entity name, from 10 to 24 points with PageRank, on every
+//     node of a graph of at most 60 nodes, otherwise only on the 40 nodes
+//     of highest PageRank (ties to the lower ID); the others get label=""
+//     and show their name only as a tooltip;
+//   - edge pen width: 0.75 plus the base-2 logarithm of the number of
+//     co-mentions, capped at 6 (the weight under the default count
+//     weighting; Count under the others, whose weights are too narrow in
+//     range for a logarithmic scale).
+//
+// Nodes and edges have tooltips for SVG output. Every table attribute is
+// also written as a DOT attribute (type, aliases, mentions, …; weight and
+// documents on edges), and the table's label is written as entity on every
+// node, so the data is complete whatever the drawing shows; readers should
+// take the name from entity, not label. Graphviz ignores unknown
+// attributes; edge weight is also Graphviz's own weight, which pulls heavy
+// pairs closer in dot layouts.
 //
 // Labels are DOT strings: " and \ are escaped, a line break becomes \n
 // (which Graphviz draws as a line break, so a multi-line name round-trips as
@@ -34,12 +52,14 @@ type DOT struct{}
 var _ Writer = DOT{}
 
 // dotHeader sets layout defaults that make large sfdp drawings readable:
-// prism removes node overlaps, edges are drawn first so they never hide
-// labels, and straight edges keep big graphs fast.
+// prism removes node overlaps (counting labels that spill over their
+// shape), edges are drawn first so they never hide labels, and straight
+// edges keep big graphs fast. Relations on edges are set small and grey
+// so they do not compete with the names.
 const dotHeader = `graph cograph {
 	graph [overlap="prism", outputorder="edgesfirst", splines="false", pad="0.3", fontname="Helvetica"];
-	node [style="filled", fontname="Helvetica", color="#4d4d4d", penwidth="0.5", margin="0.08,0.04"];
-	edge [color="#7f7f7f99"];
+	node [style="filled", fixedsize="shape", fontname="Helvetica", color="#4d4d4d", penwidth="0.5", margin="0.08,0.04"];
+	edge [color="#7f7f7f99", fontname="Helvetica", fontsize="8", fontcolor="#4d4d4d"];
 `
 
 // Write writes g in DOT.
@@ -52,43 +72,55 @@ func (DOT) Write(w io.Writer, g *graph.Graph) error {
 	bw.WriteString("// cograph co-mention graph; render with: sfdp -Tsvg -o graph.svg FILE\n")
 	bw.WriteString(dotHeader)
 	maxPR := maxPageRank(g)
+	show := labelled(g)
 	for i := range g.Nodes {
-		writeDOTNode(bw, &g.Nodes[i], maxPR)
+		writeDOTNode(bw, &g.Nodes[i], maxPR, show[i])
 	}
 	for i := range g.Edges {
 		e := &g.Edges[i]
-		writeDOTEdge(bw, e, &g.Nodes[idx[e.Source]], &g.Nodes[idx[e.Target]])
+		writeDOTEdge(bw, e, coMentions(g, e), &g.Nodes[idx[e.Source]], &g.Nodes[idx[e.Target]])
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
 }
 
-func writeDOTNode(bw *bufio.Writer, n *graph.Node, maxPR float64) {
-	st := styleOf(n.Type)
+// writeDOTNode writes one node; show says whether its name is drawn.
+func writeDOTNode(bw *bufio.Writer, n *graph.Node, maxPR float64, show bool) {
 	bw.WriteByte('\t')
 	bw.WriteString(nodeID(n.ID))
 	bw.WriteString(" [label=")
-	writeDOTString(bw, n.Label)
-	writeDOTAttr(bw, "shape", st.shape)
-	writeDOTAttr(bw, "fillcolor", st.fill)
-	writeDOTAttr(bw, "fontsize", strconv.FormatFloat(10+14*prominence(n.PageRank, maxPR), 'f', 1, 64))
+	if show {
+		writeDOTString(bw, n.Label)
+	} else {
+		bw.WriteString(`""`)
+	}
+	writeDOTAttr(bw, "shape", shapeOf(n.Type))
+	writeDOTAttr(bw, "fillcolor", communityFill(n.Community))
+	size := strconv.FormatFloat(nodeSize(n.PageRank, maxPR), 'f', 2, 64)
+	writeDOTAttr(bw, "width", size)
+	writeDOTAttr(bw, "height", size)
+	if show {
+		writeDOTAttr(bw, "fontsize", strconv.FormatFloat(fontSize(n.PageRank, maxPR), 'f', 1, 64))
+	}
 	writeDOTAttr(bw, "tooltip", n.Label+"\n"+n.Type+" · "+strconv.Itoa(n.Mentions)+" mentions in "+
 		strconv.Itoa(n.Documents)+" documents · PageRank "+formatFloat(n.PageRank))
+	writeDOTAttr(bw, "entity", n.Label)
 	for _, a := range nodeAttrs {
-		if a.name != "label" {
-			writeDOTAttr(bw, a.name, a.get(n).text(a.kind))
+		if v := a.get(n); a.name != "label" && !omitted(a.name, v) {
+			writeDOTAttr(bw, a.name, v.text(a.kind))
 		}
 	}
 	bw.WriteString("];\n")
 }
 
-func writeDOTEdge(bw *bufio.Writer, e *graph.Edge, src, dst *graph.Node) {
+// writeDOTEdge writes one edge, as wide as count, the pair's co-mentions.
+func writeDOTEdge(bw *bufio.Writer, e *graph.Edge, count float64, src, dst *graph.Node) {
 	bw.WriteByte('\t')
 	bw.WriteString(nodeID(e.Source))
 	bw.WriteString(" -- ")
 	bw.WriteString(nodeID(e.Target))
 	bw.WriteString(" [penwidth=")
-	bw.WriteString(strconv.Quote(strconv.FormatFloat(penWidth(e.Weight), 'f', 2, 64)))
+	bw.WriteString(strconv.Quote(strconv.FormatFloat(penWidth(count), 'f', 2, 64)))
 	writeDOTAttr(bw, "tooltip", src.Label+" – "+dst.Label+"\nweight "+formatFloat(e.Weight)+
 		" · "+strconv.Itoa(e.Documents)+" documents")
 	if e.Relation != "" {

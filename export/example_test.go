@@ -14,7 +14,7 @@ func ExampleJSON() {
 			{ID: 0, Label: "Ada Lovelace", Type: graph.Person, Aliases: []string{"Ada Lovelace", "Lovelace"}, Mentions: 3, Documents: 2, Degree: 1, WeightedDegree: 2, PageRank: 0.5},
 			{ID: 1, Label: "London", Type: graph.Place, Aliases: []string{"London"}, Mentions: 2, Documents: 2, Degree: 1, WeightedDegree: 2, PageRank: 0.5},
 		},
-		Edges: []graph.Edge{{Source: 0, Target: 1, Weight: 2, Documents: 2}},
+		Edges: []graph.Edge{{Source: 0, Target: 1, Weight: 2, Count: 2, Documents: 2}},
 	}
 	if err := (export.JSON{}).Write(os.Stdout, g); err != nil {
 		fmt.Println(err)
@@ -29,13 +29,13 @@ func ExampleJSON() {
 	//     {"id": "n1", "label": "London", "type": "place", "aliases": ["London"], "mentions": 2, "documents": 2, "degree": 1, "weighted_degree": 2, "pagerank": 0.5, "betweenness": 0, "community": 0, "component": 0}
 	//   ],
 	//   "links": [
-	//     {"source": "n0", "target": "n1", "weight": 2, "documents": 2}
+	//     {"source": "n0", "target": "n1", "weight": 2, "count": 2, "documents": 2}
 	//   ]
 	// }
 }
 
 func ExampleFormatFromPath() {
-	for _, p := range []string{"out/graph.gv", "graph.GraphML", "nodes.csv", "graph.svg"} {
+	for _, p := range []string{"out/graph.gv", "graph.GraphML", "nodes.csv", "graph.svg", "graph.jpg"} {
 		format, err := export.FormatFromPath(p)
 		fmt.Printf("%q %v\n", format, err)
 	}
@@ -43,7 +43,8 @@ func ExampleFormatFromPath() {
 	// "dot" <nil>
 	// "graphml" <nil>
 	// "csv" <nil>
-	// "" export: graph.svg: unknown export format: extension ".svg" (want .dot, .gv, .graphml, .gexf, .json or .csv)
+	// "svg" <nil>
+	// "" export: graph.jpg: unknown export format: extension ".jpg" (want .dot, .gv, .graphml, .gexf, .json, .csv, .svg, .png or .pdf)
 }
 
 func ExampleWriteFile() {
@@ -63,7 +64,7 @@ func ExampleWriteFile() {
 	edges, _ := os.ReadFile(dir + "/graph.edges.csv")
 	fmt.Print(string(nodes), string(edges))
 	// Output:
-	// Id,Label,Type,Aliases,Mentions,Documents,Degree,WeightedDegree,PageRank,Betweenness,Community,Component
-	// n0,Ada Lovelace,person,,0,0,0,0,0,0,0,0
-	// Source,Target,Type,Weight,Documents,Relation
+	// Id,Label,Type,Aliases,Mentions,Documents,FirstSeen,LastSeen,Degree,WeightedDegree,PageRank,Betweenness,Community,Component
+	// n0,Ada Lovelace,person,,0,0,,,0,0,0,0,0,0
+	// Source,Target,Type,Weight,Count,Documents,Relation,Articles,Evidence
 }

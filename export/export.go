@@ -28,7 +28,7 @@ var ErrUnknownFormat = errors.New("unknown export format")
 var ErrInvalidGraph = errors.New("invalid graph")
 
 // formats lists the format names in the order shown in messages.
-var formats = []string{"dot", "graphml", "gexf", "json", "csv"}
+var formats = []string{"dot", "graphml", "gexf", "json", "csv", "svg", "png", "pdf"}
 
 // extensions maps file extensions to format names.
 var extensions = map[string]string{
@@ -38,6 +38,9 @@ var extensions = map[string]string{
 	".gexf":    "gexf",
 	".json":    "json",
 	".csv":     "csv",
+	".svg":     "svg",
+	".png":     "png",
+	".pdf":     "pdf",
 }
 
 // Formats returns the format names [ForFormat] accepts. The caller owns the
@@ -45,8 +48,9 @@ var extensions = map[string]string{
 func Formats() []string { return append([]string(nil), formats...) }
 
 // ForFormat returns the Writer for a format name: "dot", "graphml", "gexf",
-// "json" or "csv" (case-insensitive). The CSV Writer writes the node table
-// only; use [WriteFile] or [CSV.WriteEdges] for the edge table.
+// "json", "csv", or a picture format "svg", "png" or "pdf" (a [Rendered],
+// which needs Graphviz), case-insensitive. The CSV Writer writes the node
+// table only; use [WriteFile] or [CSV.WriteEdges] for the edge table.
 func ForFormat(name string) (Writer, error) {
 	switch strings.ToLower(name) {
 	case "dot":
@@ -59,13 +63,16 @@ func ForFormat(name string) (Writer, error) {
 		return JSON{}, nil
 	case "csv":
 		return CSV{}, nil
+	case "svg", "png", "pdf":
+		return Rendered{Format: strings.ToLower(name)}, nil
 	}
 	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, name, strings.Join(formats, ", "))
 }
 
 // FormatFromPath returns the format name for path's extension
 // (case-insensitive): .dot and .gv give "dot", .graphml "graphml", .gexf
-// "gexf", .json "json" and .csv "csv".
+// "gexf", .json "json", .csv "csv", and .svg, .png and .pdf the picture
+// formats of the same names.
 func FormatFromPath(path string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if f, ok := extensions[ext]; ok {
@@ -75,7 +82,7 @@ func FormatFromPath(path string) (string, error) {
 	if ext == "" {
 		what = "no extension"
 	}
-	return "", fmt.Errorf("export: %s: %w: %s (want .dot, .gv, .graphml, .gexf, .json or .csv)", path, ErrUnknownFormat, what)
+	return "", fmt.Errorf("export: %s: %w: %s (want .dot, .gv, .graphml, .gexf, .json, .csv, .svg, .png or .pdf)", path, ErrUnknownFormat, what)
 }
 
 // WriteFile writes g to path in format, or in the format named by path's
@@ -97,6 +104,12 @@ func WriteFile(path, format string, g *graph.Graph) error {
 	if err != nil {
 		return err
 	}
+	return WriteFileWith(path, w, g)
+}
+
+// WriteFileWith writes g to path with w, atomically as WriteFile does; a
+// CSV writer writes the two files WriteFile names.
+func WriteFileWith(path string, w Writer, g *graph.Graph) error {
 	if _, ok := w.(CSV); ok {
 		return writeCSVFiles(path, g)
 	}

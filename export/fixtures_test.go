@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"sort"
 
@@ -62,9 +63,19 @@ func hostileGraph() *graph.Graph {
 	// above 6 significant digits, tiny.
 	weights := []float64{1, 2.5, 1234567, 1e-7, 3}
 	for i := 0; i+1 < len(g.Nodes); i++ {
-		g.Edges = append(g.Edges, graph.Edge{Source: int64(i), Target: int64(i + 1), Weight: weights[i%len(weights)], Documents: 1})
+		w := weights[i%len(weights)]
+		g.Edges = append(g.Edges, graph.Edge{Source: int64(i), Target: int64(i + 1), Weight: w, Count: w, Documents: 1})
 	}
 	g.Edges[0].Relation = `"acting" chairman; <b>envoy</b> & C:\ tab\there`
+	// Provenance with the same hostile text: titles, URLs and evidence.
+	for _, h := range hostileLabels[:6] {
+		g.Articles = append(g.Articles, graph.Article{ID: "id " + h.label, Title: h.label, URL: "https://x.example/?a=1&b=<2>", Date: "2024-02-29"})
+	}
+	for i := range g.Edges[:6] {
+		g.Edges[i].Articles = []*graph.Article{&g.Articles[i], &g.Articles[(i+1)%6]}
+		g.Edges[i].Evidence = []string{hostileLabels[i].label + " met | them.", hostileLabels[i+1].label}
+	}
+	g.Nodes[1].FirstSeen, g.Nodes[1].LastSeen = "2024-02-29", "2024-03-01"
 	fillDegrees(g)
 	return g
 }
@@ -134,14 +145,52 @@ func realisticGraph() *graph.Graph {
 	}
 	for _, e := range edges {
 		docs := e[2]/2 + 1
-		g.Edges = append(g.Edges, graph.Edge{Source: int64(e[0]), Target: int64(e[1]), Weight: float64(e[2]), Documents: docs})
+		g.Edges = append(g.Edges, graph.Edge{Source: int64(e[0]), Target: int64(e[1]), Weight: float64(e[2]), Count: float64(e[2]), Documents: docs})
 	}
 	g.Edges[0].Relation = "president"
 	g.Edges[3].Relation = "chairman; vice chairman"
+	addTimeline(g)
 	sortEdges(g)
 	fillDegrees(g)
 	fillPageRank(g)
 	return g
+}
+
+// addTimeline dates the realistic graph's articles over spring 2005 and
+// marks it dynamic, so that the GEXF writers emit spells: each edge cites
+// its documents, each node is seen on the dates of its edges' articles.
+func addTimeline(g *graph.Graph) {
+	g.Dynamic = true
+	for d := 0; d < 20; d++ {
+		date := fmt.Sprintf("2005-04-%02d", 1+d+d/5) // runs of consecutive days with gaps
+		g.Articles = append(g.Articles, graph.Article{ID: fmt.Sprintf("bbc/%03d.txt", d), Title: fmt.Sprintf("Story %d", d), Date: date})
+	}
+	dates := make([]map[string]bool, len(g.Nodes))
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		for k := 0; k < e.Documents; k++ {
+			a := &g.Articles[(i*3+k*7)%len(g.Articles)]
+			e.Articles = append(e.Articles, a)
+			for _, id := range [2]int64{e.Source, e.Target} {
+				if dates[id] == nil {
+					dates[id] = map[string]bool{}
+				}
+				dates[id][a.Date] = true
+			}
+		}
+		if i%4 == 0 {
+			e.Evidence = []string{fmt.Sprintf("%s spoke with %s on Tuesday.", g.Nodes[e.Source].Label, g.Nodes[e.Target].Label)}
+		}
+	}
+	for i := range g.Nodes {
+		for d := range dates[i] {
+			g.Nodes[i].Dates = append(g.Nodes[i].Dates, d)
+		}
+		sort.Strings(g.Nodes[i].Dates)
+		if n := len(g.Nodes[i].Dates); n > 0 {
+			g.Nodes[i].FirstSeen, g.Nodes[i].LastSeen = g.Nodes[i].Dates[0], g.Nodes[i].Dates[n-1]
+		}
+	}
 }
 
 // syntheticGraph has n nodes and m distinct random edges, for benchmarks.

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"time"
 
 	"cograph/graph"
 )
@@ -26,8 +28,8 @@ const (
 // "string" (aliases joined with "|"; GEXF's liststring syntax differs between
 // versions and readers), counts as "integer", metrics as "double".
 //
-// viz:color shows the community (Tableau 10 for the ten largest, grey for
-// the rest) and viz:size the PageRank (4 to 24, area growing with rank).
+// viz:color shows the community (the colours of the DOT and rendered
+// pictures: Paul Tol's light palette for the eight largest, grey for the rest) and viz:size the PageRank (4 to 24, area growing with rank).
 // The file has no timestamp. Characters XML forbids are dropped (see the
 // package comment).
 type GEXF struct {
@@ -54,6 +56,7 @@ var gexfType = map[kind]string{
 	kindInt:        "integer",
 	kindDouble:     "double",
 	kindStringList: "string",
+	kindArticles:   "string",
 }
 
 // Write writes g in GEXF. It fails for an unknown Version.
@@ -69,7 +72,7 @@ func (x GEXF) Write(w io.Writer, g *graph.Graph) error {
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"+
 		"<gexf xmlns=\"%s\" xmlns:viz=\"%s\" version=\"%s\">\n"+
 		"  <meta>\n    <creator>cograph</creator>\n  </meta>\n"+
-		"  <graph defaultedgetype=\"undirected\" mode=\"static\">\n", ns.main, ns.viz, ns.version)
+		"  <graph defaultedgetype=\"undirected\" %s>\n", ns.main, ns.viz, ns.version, gexfMode(g))
 	// label and weight are GEXF's own XML attributes; declaring them again
 	// would make readers overwrite one with the other.
 	writeGEXFAttrs(bw, "node", nodeAttrs, "label")
@@ -77,11 +80,11 @@ func (x GEXF) Write(w io.Writer, g *graph.Graph) error {
 	maxPR := maxPageRank(g)
 	fmt.Fprintf(bw, "    <nodes count=\"%d\">\n", len(g.Nodes))
 	for i := range g.Nodes {
-		writeGEXFNode(bw, &g.Nodes[i], maxPR)
+		writeGEXFNode(bw, &g.Nodes[i], maxPR, g.Dynamic)
 	}
 	fmt.Fprintf(bw, "    </nodes>\n    <edges count=\"%d\">\n", len(g.Edges))
 	for i := range g.Edges {
-		writeGEXFEdge(bw, i, &g.Edges[i])
+		writeGEXFEdge(bw, i, &g.Edges[i], g.Dynamic)
 	}
 	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return bw.Flush()
@@ -122,13 +125,16 @@ func writeGEXFAttValues[T any](bw *bufio.Writer, v *T, attrs []attr[T], builtin 
 	bw.WriteString("        </attvalues>\n")
 }
 
-func writeGEXFNode(bw *bufio.Writer, n *graph.Node, maxPR float64) {
+func writeGEXFNode(bw *bufio.Writer, n *graph.Node, maxPR float64, dynamic bool) {
 	bw.WriteString(`      <node id="`)
 	bw.WriteString(nodeID(n.ID))
 	bw.WriteString(`" label="`)
 	writeXMLText(bw, n.Label)
 	bw.WriteString("\">\n")
 	writeGEXFAttValues(bw, n, nodeAttrs, "label")
+	if dynamic {
+		writeGEXFSpells(bw, n.Dates)
+	}
 	c := communityColor(n.Community)
 	fmt.Fprintf(bw, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", c.r, c.g, c.b)
 	bw.WriteString(`        <viz:size value="`)
@@ -136,7 +142,7 @@ func writeGEXFNode(bw *bufio.Writer, n *graph.Node, maxPR float64) {
 	bw.WriteString("\"/>\n      </node>\n")
 }
 
-func writeGEXFEdge(bw *bufio.Writer, i int, e *graph.Edge) {
+func writeGEXFEdge(bw *bufio.Writer, i int, e *graph.Edge, dynamic bool) {
 	bw.WriteString(`      <edge id="`)
 	bw.WriteString(edgeID(i))
 	bw.WriteString(`" source="`)
@@ -147,5 +153,58 @@ func writeGEXFEdge(bw *bufio.Writer, i int, e *graph.Edge) {
 	bw.WriteString(formatFloat(e.Weight))
 	bw.WriteString("\">\n")
 	writeGEXFAttValues(bw, e, edgeAttrs, "weight")
+	if dynamic {
+		writeGEXFSpells(bw, edgeDates(e))
+	}
 	bw.WriteString("      </edge>\n")
+}
+
+// gexfMode is the mode of the <graph> element: a dynamic graph's spells
+// are dates, which Gephi's timeline plays.
+func gexfMode(g *graph.Graph) string {
+	if g.Dynamic {
+		return `mode="dynamic" timeformat="date"`
+	}
+	return `mode="static"`
+}
+
+// edgeDates returns the distinct dates of the articles an edge cites,
+// sorted.
+func edgeDates(e *graph.Edge) []string {
+	var out []string
+	for _, a := range e.Articles {
+		if a.Date != "" {
+			out = append(out, a.Date)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// writeGEXFSpells writes one spell per run of consecutive days among the
+// sorted dates; an element without dates gets no spells and so exists at
+// every time.
+func writeGEXFSpells(bw *bufio.Writer, dates []string) {
+	if len(dates) == 0 {
+		return
+	}
+	bw.WriteString("        <spells>\n")
+	for i := 0; i < len(dates); {
+		j := i
+		for j+1 < len(dates) && nextDay(dates[j]) == dates[j+1] {
+			j++
+		}
+		fmt.Fprintf(bw, "          <spell start=\"%s\" end=\"%s\"/>\n", dates[i], dates[j])
+		i = j + 1
+	}
+	bw.WriteString("        </spells>\n")
+}
+
+// nextDay returns the day after a YYYY-MM-DD date ("" if it is not one).
+func nextDay(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }

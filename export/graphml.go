@@ -30,6 +30,7 @@ var graphMLType = map[kind]string{
 	kindInt:        "int",
 	kindDouble:     "double",
 	kindStringList: "string",
+	kindArticles:   "string",
 }
 
 // Write writes g in GraphML.
@@ -52,7 +53,9 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 		bw.WriteString(nodeID(n.ID))
 		bw.WriteString("\">\n")
 		for k, a := range nodeAttrs {
-			writeGraphMLData(bw, k, a.get(n).text(a.kind))
+			if v := a.get(n); !omitted(a.name, v) {
+				writeGraphMLData(bw, k, v.text(a.kind))
+			}
 		}
 		bw.WriteString("    </node>\n")
 	}

@@ -37,7 +37,9 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 		bw.WriteString(`{"id": `)
 		writeJSONString(bw, nodeID(n.ID))
 		for _, a := range nodeAttrs {
-			writeJSONField(bw, a.name, a.kind, a.get(n))
+			if v := a.get(n); !omitted(a.name, v) {
+				writeJSONField(bw, a.name, a.kind, v)
+			}
 		}
 		bw.WriteByte('}')
 	}
@@ -62,6 +64,28 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 	return bw.Flush()
 }
 
+// writeJSONArticles writes the articles as objects with the fields known.
+func writeJSONArticles(bw *bufio.Writer, arts []*graph.Article) {
+	bw.WriteByte('[')
+	for i, a := range arts {
+		if i > 0 {
+			bw.WriteString(", ")
+		}
+		bw.WriteString(`{"id": `)
+		writeJSONString(bw, a.ID)
+		for _, f := range [...]struct{ name, v string }{{"title", a.Title}, {"date", a.Date}, {"url", a.URL}} {
+			if f.v != "" {
+				bw.WriteString(", ")
+				writeJSONString(bw, f.name)
+				bw.WriteString(": ")
+				writeJSONString(bw, f.v)
+			}
+		}
+		bw.WriteByte('}')
+	}
+	bw.WriteByte(']')
+}
+
 // writeJSONSep starts the i-th element of an array.
 func writeJSONSep(bw *bufio.Writer, i int) {
 	if i > 0 {
@@ -83,6 +107,8 @@ func writeJSONField(bw *bufio.Writer, name string, k kind, v value) {
 	writeJSONString(bw, name)
 	bw.WriteString(": ")
 	switch k {
+	case kindArticles:
+		writeJSONArticles(bw, v.arts)
 	case kindStringList:
 		bw.WriteByte('[')
 		for i, s := range v.list {

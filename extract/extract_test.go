@@ -173,6 +173,12 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"of the South", "'s Park", "of South"},
 		},
 		{
+			name:    "institution, title and person in one run",
+			text:    "The Federal Reserve kept rates unchanged. Fed Chair Jerome Powell said inflation was high. Bank of England Governor Andrew Bailey agreed.",
+			want:    []string{"Jerome Powell/person", "Federal Reserve/organization", "Andrew Bailey/person", "Bank of England/organization"},
+			wantNot: []string{"Fed Chair Jerome Powell", "Bank of England Governor Andrew Bailey"},
+		},
+		{
 			name: "connectors split people",
 			text: "Talks between Angela Merkel and Emmanuel Macron of France ended.",
 			want: []string{"Angela Merkel/person", "Emmanuel Macron/person", "France/place"},

@@ -141,6 +141,12 @@ func (s *Statistical) chunk(doc *Document, si int, ch ner.Chunk, upper bool, fou
 	if a == b {
 		return
 	}
+	if k, n := s.innerTitle(toks, a, b); k > a {
+		// "Fed Chair Jerome Powell": an institution, a title, a person.
+		s.chunk(doc, si, ner.Chunk{Start: a, End: k, Type: ch.Type}, upper, found, acronyms)
+		s.chunk(doc, si, ner.Chunk{Start: k + n, End: b, Type: ner.PER}, upper, found, acronyms)
+		return
+	}
 	role := r.titleBefore(toks, a)
 	for a < b {
 		t := r.titleAt(toks, a, b)
@@ -196,6 +202,29 @@ func hasAlnum(s string) bool {
 		}
 	}
 	return false
+}
+
+// innerTitle finds a title inside toks[a:b] after its first word and
+// before a capitalised word, outside any known name, and returns its
+// position and length (k = a when there is none).
+func (s *Statistical) innerTitle(toks []Token, a, b int) (k, n int) {
+	r := s.Rules
+	covered := a // names of the lexicon cover toks[a:covered]
+	for k := a; k < b; k++ {
+		if ln, _ := r.Lex.names.longest(b-k, func(i int) string { return toks[k+i].Norm }); k+ln > covered {
+			covered = k + ln
+		}
+		if k == a || k < covered {
+			continue
+		}
+		if t := r.titleAt(toks, k, b); t != "" {
+			n := len(strings.Fields(t))
+			if k+n < b && isCapWord(toks[k+n].Norm) {
+				return k, n
+			}
+		}
+	}
+	return a, 0
 }
 
 // modelType maps the tagger's types onto entity types.

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"cograph/corpus"
 	"cograph/extract"
 )
 
@@ -72,8 +73,20 @@ type Builder struct {
 
 	aliases *Aliases // the user's corrections; nil for none
 
-	scratch []int32 // reused per window
-	docID   string  // the article being added
+	articles []Article       // the articles that edges cite, in input order
+	texts    []string        // the evidence sentences edges cite
+	lists    lists           // every edge's article and evidence lists
+	doc      *corpus.Article // the article being added
+	docIndex int32           // its index in articles, -1 until an edge cites it
+	scratch  []int32         // reused per window
+
+	// Evidence is how many sentences naming both entities an edge keeps
+	// (NewBuilder sets DefaultEvidence; 0 keeps none).
+	Evidence int
+	// Since and Until, dates as YYYY-MM-DD, restrict the articles added;
+	// OutOfRange counts those left out (undated ones when either is set).
+	Since, Until string
+	OutOfRange   int
 
 	// Documents, Words and Windows count what Add has seen.
 	Documents, Words, Windows int
@@ -97,32 +110,55 @@ type nodeAcc struct {
 	aliases   map[string]bool
 	mentions  int
 	documents int
+	windows   int      // windows that hold it, for co-occurrence statistics
+	dates     []string // dates of the articles that mention it, in input order, repeats dropped
 }
 
+// edgeAcc holds no pointers (see lists).
 type edgeAcc struct {
 	pair
-	weight    float64
-	documents int
-	lastDoc   int // the Documents count when this pair was last counted
+	weight   float64
+	articles list  // indexes into Builder.articles, ascending
+	evidence list  // indexes into Builder.texts
+	lastDoc  int32 // the Documents count when this pair was last counted
 }
+
+// DefaultEvidence is how many evidence sentences an edge keeps unless
+// Builder.Evidence says otherwise.
+const DefaultEvidence = 3
 
 // NewBuilder returns an empty Builder that counts co-mentions per window.
 func NewBuilder(w Window) *Builder {
-	return &Builder{window: w, ids: map[string]int32{}, edges: map[uint64]int32{}}
+	return &Builder{window: w, ids: map[string]int32{}, edges: map[uint64]int32{}, Evidence: DefaultEvidence}
+}
+
+// InRange reports whether an article's date falls within Since and Until;
+// an undated article is in range only when neither is set.
+func (b *Builder) InRange(date string) bool {
+	if b.Since == "" && b.Until == "" {
+		return true
+	}
+	return date != "" && (b.Since == "" || date >= b.Since) && (b.Until == "" || date <= b.Until)
 }
 
 // SetAliases makes the builder apply a user's aliases file to every
 // document added from now on.
 func (b *Builder) SetAliases(a *Aliases) { b.aliases = a }
 
-// Add adds one document's entities and co-mentions.
+// Add adds one document's entities and co-mentions. A document dated
+// outside Since and Until is counted in OutOfRange and otherwise ignored.
 func (b *Builder) Add(doc *extract.Document) {
+	a := doc.Article
+	if a == nil {
+		a = &corpus.Article{}
+	}
+	if !b.InRange(a.Date) {
+		b.OutOfRange++
+		return
+	}
 	b.Documents++
 	b.Words += doc.Words
-	b.docID = ""
-	if doc.Article != nil {
-		b.docID = doc.Article.ID
-	}
+	b.doc, b.docIndex = a, -1
 	var ent, men []int32
 	if b.aliases == nil {
 		ent = make([]int32, len(doc.Entities))
@@ -147,6 +183,9 @@ func (b *Builder) Add(doc *extract.Document) {
 			}
 		}
 		b.countWindow(b.scratch)
+	}
+	if b.Evidence > 0 {
+		b.addEvidence(doc, ent, men)
 	}
 	for _, r := range doc.Relations {
 		if x, y := ent[r.Person], ent[r.Target]; x >= 0 && y >= 0 {
@@ -235,6 +274,20 @@ func (a *Aliases) regroup(text, entKey, entLabel string) *mentionGroup {
 	return &mentionGroup{key: entKey, label: entLabel}
 }
 
+// cite records the current article on an edge, once per article.
+func (b *Builder) cite(e *edgeAcc) {
+	if e.lastDoc == int32(b.Documents) {
+		return
+	}
+	e.lastDoc = int32(b.Documents)
+	if b.docIndex < 0 {
+		b.docIndex = int32(len(b.articles))
+		a := b.doc
+		b.articles = append(b.articles, Article{ID: a.ID, Title: a.Title, URL: a.URL, Date: a.Date})
+	}
+	b.lists.push(&e.articles, b.docIndex)
+}
+
 // addRelation records a role on the pair's edge, creating the edge when
 // no window joined the two: the text states the link outright.
 func (b *Builder) addRelation(x, y int32, role string) {
@@ -242,6 +295,7 @@ func (b *Builder) addRelation(x, y int32, role string) {
 		return
 	}
 	k := b.edgeIndex(pair{min(x, y), max(x, y)})
+	b.cite(&b.edgeList[k])
 	if b.roles == nil {
 		b.roles = map[int32][]string{}
 	}
@@ -326,14 +380,12 @@ func slidingWindows(doc *extract.Document, n int) (groups [][]int, total int) {
 func (b *Builder) countWindow(ids []int32) {
 	slices.Sort(ids)
 	ids = compact(ids)
-	for i := 0; i < len(ids); i++ {
+	for i, id := range ids {
+		b.nodes[id].windows++
 		for j := i + 1; j < len(ids); j++ {
-			e := &b.edgeList[b.edgeIndex(pair{ids[i], ids[j]})]
+			e := &b.edgeList[b.edgeIndex(pair{id, ids[j]})]
 			e.weight++
-			if e.lastDoc != b.Documents {
-				e.lastDoc = b.Documents
-				e.documents++
-			}
+			b.cite(e)
 		}
 	}
 }
@@ -363,7 +415,10 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 	}
 	n.documents++
 	if len(n.examples) < maxExamples {
-		n.examples = append(n.examples, b.docID)
+		n.examples = append(n.examples, b.doc.ID)
+	}
+	if d := b.doc.Date; d != "" && (len(n.dates) == 0 || n.dates[len(n.dates)-1] != d) {
+		n.dates = append(n.dates, d)
 	}
 	n.mentions += len(idx)
 	n.labels[label] += len(idx)

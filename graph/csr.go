@@ -41,11 +41,13 @@ func newCSR(g *Graph) *csr {
 	// Edges are sorted by (Source, Target): entering each edge from its
 	// target first and then from its source fills every row in ID order
 	// (lower neighbours, then higher ones) without a sort.
+	// A negative NPMI (the pair avoids each other) carries no weight in
+	// PageRank or modularity.
 	for _, e := range g.Edges {
-		put(e.Target, e.Source, e.Weight)
+		put(e.Target, e.Source, max(e.Weight, 0))
 	}
 	for _, e := range g.Edges {
-		put(e.Source, e.Target, e.Weight)
+		put(e.Source, e.Target, max(e.Weight, 0))
 	}
 	return c
 }

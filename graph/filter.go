@@ -6,14 +6,17 @@ import (
 	"strings"
 )
 
-// A Filter selects what goes into the finished graph. The zero Filter keeps
-// everything.
+// A Filter selects what goes into the finished graph and how edges are
+// weighed. The zero Filter keeps everything, weighed by count.
 type Filter struct {
-	Types       []string // node types to keep; nil keeps all
-	MinWeight   float64  // drop edges lighter than this
-	MinMentions int      // drop entities mentioned fewer times than this
-	Top         int      // keep only the Top nodes with the highest PageRank; 0 keeps all
-	Seed        uint64   // seeds community detection and sampling
+	Types       []string  // node types to keep; nil keeps all
+	MinWeight   float64   // drop edges whose Count is below this
+	MinMentions int       // drop entities mentioned fewer times than this
+	Weight      Weighting // what Edge.Weight measures
+	Backbone    float64   // if > 0, keep only the edges significant at this level under the disparity filter
+	Top         int       // keep only the Top nodes with the highest PageRank; 0 keeps all
+	Dynamic     bool      // mark the graph for export with time spells
+	Seed        uint64    // seeds community detection and sampling
 }
 
 // Graph returns the filtered graph with its metrics computed. The builder
@@ -25,43 +28,80 @@ func (b *Builder) Graph(f Filter) *Graph {
 		n := &r.nodes[i]
 		keep[i] = n.mentions >= f.MinMentions && (f.Types == nil || slices.Contains(f.Types, n.typ()))
 	}
-	g := r.assemble(keep, f.MinWeight)
-	if f.Top > 0 && len(g.Nodes) > f.Top {
-		g = r.top(g, keep, f)
+	g, nodeOf := r.assemble(keep, f.MinWeight)
+	weigh(g, r, nodeOf, b.Windows, f.Weight)
+	g.Weight, g.Dynamic = f.Weight, f.Dynamic
+	if f.Backbone > 0 {
+		kept := disparity(g, f.Backbone)
+		g = g.subgraph(nil, func(i int) bool { return kept[i] })
 	}
+	if f.Top > 0 && len(g.Nodes) > f.Top {
+		g = g.top(f.Top)
+	}
+	g.citeArticles(b.articles)
 	computeMetrics(g, f.Seed)
 	return g
 }
 
 // assemble builds a Graph from the kept nodes, numbered densely in order of
-// first appearance, and the edges between them of at least minWeight.
-func (b *resolved) assemble(keep []bool, minWeight float64) *Graph {
+// first appearance, and the edges between them with a count of at least
+// minCount. Edge.Articles hold builder article indexes until
+// citeArticles. It also returns, for each node ID, its resolved node.
+func (r *resolved) assemble(keep []bool, minCount float64) (*Graph, []int32) {
 	g := &Graph{}
-	newID := make([]int64, len(b.nodes))
-	for i := range b.nodes {
+	newID := make([]int64, len(r.nodes))
+	var nodeOf []int32
+	for i := range r.nodes {
 		newID[i] = -1
 		if !keep[i] {
 			continue
 		}
-		n := &b.nodes[i]
+		n := &r.nodes[i]
 		newID[i] = int64(len(g.Nodes))
-		g.Nodes = append(g.Nodes, Node{
-			ID: newID[i], Label: n.label(), Type: n.typ(), Aliases: n.aliasList(),
-			Mentions: n.mentions, Documents: n.documents,
-		})
+		nodeOf = append(nodeOf, int32(i))
+		dates := sortedDates(n.dates)
+		node := Node{ID: newID[i], Label: n.label(), Type: n.typ(), Aliases: n.aliasList(),
+			Mentions: n.mentions, Documents: n.documents, Dates: dates}
+		if len(dates) > 0 {
+			node.FirstSeen, node.LastSeen = dates[0], dates[len(dates)-1]
+		}
+		g.Nodes = append(g.Nodes, node)
 	}
-	g.Edges = make([]Edge, 0, len(b.edges))
-	for i := range b.edges {
-		e := &b.edges[i]
-		roles := b.roles[int32(i)]
+	g.Edges = make([]Edge, 0, len(r.edges))
+	for i := range r.edges {
+		e := &r.edges[i]
+		roles := r.roles[int32(i)]
 		s, t := newID[e.a], newID[e.b]
-		if s < 0 || t < 0 || e.weight < minWeight && len(roles) == 0 {
+		if s < 0 || t < 0 || e.weight < minCount && len(roles) == 0 {
 			continue // an edge that states a relation stays
 		}
-		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Weight: e.weight, Documents: e.documents, Relation: joinRoles(roles)})
+		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Weight: e.weight, Count: e.weight, Documents: int(e.articles.n),
+			Relation: joinRoles(roles), Evidence: r.evidence(e), arts: r.lists.slice(e.articles)})
 	}
 	sortEdges(g.Edges)
-	return g
+	return g, nodeOf
+}
+
+// evidence returns an edge's evidence sentences.
+func (r *resolved) evidence(e *edgeAcc) []string {
+	if e.evidence.n == 0 {
+		return nil
+	}
+	out := make([]string, 0, e.evidence.n)
+	for _, t := range r.lists.slice(e.evidence) {
+		out = append(out, r.texts[t])
+	}
+	return out
+}
+
+// sortedDates returns the distinct dates, sorted.
+func sortedDates(d []string) []string {
+	if len(d) == 0 {
+		return nil
+	}
+	out := slices.Clone(d)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func sortEdges(es []Edge) {
@@ -73,27 +113,84 @@ func sortEdges(es []Edge) {
 	})
 }
 
-// top keeps the f.Top nodes of g with the highest PageRank (ties to the
-// earlier node) and reassembles the graph from them.
-func (b *resolved) top(g *Graph, keep []bool, f Filter) *Graph {
+// subgraph returns g without the nodes keepNode rejects (nil keeps all),
+// the edges keepEdge rejects, and the nodes those leave without an edge
+// when keepEdge is given; nodes are renumbered densely in their order.
+func (g *Graph) subgraph(keepNode func(i int) bool, keepEdge func(i int) bool) *Graph {
+	node := make([]bool, len(g.Nodes))
+	for i := range node {
+		node[i] = keepNode == nil || keepNode(i)
+	}
+	var edges []int
+	linked := make([]bool, len(g.Nodes))
+	for i, e := range g.Edges {
+		if node[e.Source] && node[e.Target] && (keepEdge == nil || keepEdge(i)) {
+			edges = append(edges, i)
+			linked[e.Source], linked[e.Target] = true, true
+		}
+	}
+	out := &Graph{Weight: g.Weight, Dynamic: g.Dynamic}
+	newID := make([]int64, len(g.Nodes))
+	for i := range g.Nodes {
+		newID[i] = -1
+		if node[i] && (keepEdge == nil || linked[i]) {
+			newID[i] = int64(len(out.Nodes))
+			n := g.Nodes[i]
+			n.ID = newID[i]
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	for _, i := range edges {
+		e := g.Edges[i]
+		e.Source, e.Target = newID[e.Source], newID[e.Target]
+		out.Edges = append(out.Edges, e)
+	}
+	return out
+}
+
+// top keeps the n nodes of g with the highest PageRank (ties to the
+// earlier node) and the edges among them.
+func (g *Graph) top(n int) *Graph {
 	pr := pageRank(newCSR(g), 0.85, 1e-10)
 	order := make([]int, len(g.Nodes))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(pr[y], pr[x]) })
-	chosen := map[int64]bool{}
-	for _, i := range order[:f.Top] {
-		chosen[g.Nodes[i].ID] = true
+	chosen := make([]bool, len(g.Nodes))
+	for _, i := range order[:n] {
+		chosen[i] = true
 	}
-	k := int64(0)
-	for i := range keep {
-		if keep[i] {
-			keep[i] = chosen[k]
-			k++
+	return g.subgraph(func(i int) bool { return chosen[i] }, nil)
+}
+
+// citeArticles points the edges at their articles, in g.Articles, which
+// lists just the articles the edges cite, in input order.
+func (g *Graph) citeArticles(all []Article) {
+	used := make(map[int32]int)
+	for _, e := range g.Edges {
+		for _, a := range e.arts {
+			used[a] = 0
 		}
 	}
-	return b.assemble(keep, f.MinWeight)
+	order := make([]int32, 0, len(used))
+	for a := range used {
+		order = append(order, a)
+	}
+	slices.Sort(order)
+	g.Articles = make([]Article, len(order))
+	for k, a := range order {
+		used[a] = k
+		g.Articles[k] = all[a]
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		e.Articles = make([]*Article, len(e.arts))
+		for k, a := range e.arts {
+			e.Articles[k] = &g.Articles[used[a]]
+		}
+		e.arts = nil
+	}
 }
 
 // joinRoles returns the roles sorted and joined with "; ".

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 
 	"cograph/extract"
@@ -121,6 +122,8 @@ type resolved struct {
 	nodes []nodeAcc
 	edges []edgeAcc
 	roles map[int32][]string
+	lists *lists   // the edges' article and evidence lists
+	texts []string // the evidence sentences the lists point to
 }
 
 // resolve merges short names into the nodes they stand for. The builder's
@@ -135,10 +138,10 @@ func (b *Builder) resolve() *resolved {
 		}
 	}
 	if !merged {
-		return &resolved{nodes: b.nodes, edges: b.edgeList, roles: b.roles}
+		return &resolved{nodes: b.nodes, edges: b.edgeList, roles: b.roles, lists: &b.lists, texts: b.texts}
 	}
 	newID := make([]int32, len(b.nodes))
-	r := &resolved{}
+	r := &resolved{texts: b.texts}
 	for i := range b.nodes {
 		if rep[i] == int32(i) {
 			newID[i] = int32(len(r.nodes))
@@ -151,18 +154,20 @@ func (b *Builder) resolve() *resolved {
 			r.nodes[newID[i]].absorb(&b.nodes[i])
 		}
 	}
-	r.edges, r.roles = b.mergeEdges(newID)
+	r.edges, r.roles, r.lists = b.mergeEdges(newID)
 	return r
 }
 
 // mergeEdges renumbers the edges' ends, summing edges that now join the
-// same pair and dropping those that now join a node to itself.
-func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string) {
+// same pair and dropping those that now join a node to itself. The merged
+// edges' lists go to a new arena.
+func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lists) {
 	at := make(map[uint64]int32, len(b.edgeList))
 	edges := make([]edgeAcc, 0, len(b.edgeList))
+	var from [][]int32 // the builder edges of each merged edge
 	roles := map[int32][]string{}
 	for i := range b.edgeList {
-		e := b.edgeList[i]
+		e := &b.edgeList[i]
 		x, y := newID[e.a], newID[e.b]
 		if x == y {
 			continue
@@ -173,16 +178,69 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string) {
 			k = int32(len(edges))
 			at[p.key()] = k
 			edges = append(edges, edgeAcc{pair: p})
+			from = append(from, nil)
 		}
 		edges[k].weight += e.weight
-		edges[k].documents += e.documents
+		from[k] = append(from[k], int32(i))
 		for _, role := range b.roles[int32(i)] {
 			if !containsString(roles[k], role) {
 				roles[k] = append(roles[k], role)
 			}
 		}
 	}
-	return edges, roles
+	for k := range edges {
+		b.mergeLists(&edges[k], from[k])
+	}
+	return edges, roles, &b.lists
+}
+
+// mergeLists gives e the lists of the builder edges it merges: the same
+// lists for one edge, else new ones at the end of the builder's arena (no
+// builder edge points there) with the union of their articles and their
+// evidence up to b.Evidence.
+func (b *Builder) mergeLists(e *edgeAcc, from []int32) {
+	if len(from) == 1 {
+		old := &b.edgeList[from[0]]
+		e.articles, e.evidence = old.articles, old.evidence
+		return
+	}
+	ls := &b.lists
+	var arts, evid []int32
+	for _, i := range from {
+		old := &b.edgeList[i]
+		arts = unionSorted(arts, b.lists.slice(old.articles))
+		for _, t := range b.lists.slice(old.evidence) {
+			if len(evid) < b.Evidence && !slices.Contains(evid, t) {
+				evid = append(evid, t)
+			}
+		}
+	}
+	for _, a := range arts {
+		ls.push(&e.articles, a)
+	}
+	for _, t := range evid {
+		ls.push(&e.evidence, t)
+	}
+}
+
+// unionSorted merges two ascending lists without repeats into a new one.
+func unionSorted(x, y []int32) []int32 {
+	out := make([]int32, 0, len(x)+len(y))
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case j == len(y) || i < len(x) && x[i] < y[j]:
+			out = append(out, x[i])
+			i++
+		case i == len(x) || y[j] < x[i]:
+			out = append(out, y[j])
+			j++
+		default:
+			out = append(out, x[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 func containsString(s []string, x string) bool {
@@ -202,6 +260,7 @@ func (n *nodeAcc) clone() nodeAcc {
 	c.types = cloneMap(n.types)
 	c.aliases = cloneMap(n.aliases)
 	c.examples = append([]string(nil), n.examples...)
+	c.dates = append([]string(nil), n.dates...)
 	return c
 }
 
@@ -219,6 +278,8 @@ func cloneMap[V any](m map[string]V) map[string]V {
 func (n *nodeAcc) absorb(o *nodeAcc) {
 	n.mentions += o.mentions
 	n.documents += o.documents
+	n.windows += o.windows
+	n.dates = append(n.dates, o.dates...)
 	for _, id := range o.examples {
 		if len(n.examples) < maxExamples && !containsString(n.examples, id) {
 			n.examples = append(n.examples, id)

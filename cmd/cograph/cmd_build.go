@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"cograph/export"
 	"cograph/extract"
@@ -14,9 +15,12 @@ import (
 // buildOptions are the flags of 'cograph build'.
 type buildOptions struct {
 	out, format, window, types string
-	aliases                    string
-	minWeight                  float64
-	minMentions, top           int
+	aliases, weight            string
+	gexfVersion                string
+	since, until               string
+	minWeight, backbone        float64
+	minMentions, top, evidence int
+	dynamic                    bool
 	seed                       uint64
 	runOptions
 }
@@ -24,11 +28,18 @@ type buildOptions struct {
 func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&o.out, "o", "", "output `FILE`; the format follows the extension (.dot .gv .graphml .gexf .json .csv); - or none: DOT on stdout")
-	fs.StringVar(&o.format, "format", "", "output format: dot, graphml, gexf, json or csv (overrides the extension)")
+	fs.StringVar(&o.out, "o", "", "output `FILE`; the format follows the extension (.dot .gv .graphml .gexf .json .csv, or .svg .png .pdf to draw it with Graphviz sfdp); - or none: DOT on stdout")
+	fs.StringVar(&o.format, "format", "", "output format: dot, graphml, gexf, json, csv, svg, png or pdf (overrides the extension)")
+	fs.StringVar(&o.gexfVersion, "gexf-version", export.GEXF12, "GEXF version: 1.2draft (read by Gephi, graphology and every NetworkX) or 1.3")
 	fs.StringVar(&o.window, "window", "document", "co-mention window: document, paragraph, sentence, or N for a window of N consecutive sentences")
 	fs.StringVar(&o.types, "types", "person,organization,event", "entity types to keep, comma separated: person, organization, event, place (or all)")
-	fs.Float64Var(&o.minWeight, "min-weight", 1, "drop edges whose weight is below `N`")
+	fs.StringVar(&o.weight, "weight", "count", "edge weight: count (windows shared), jaccard, npmi or association (VOSviewer's association strength); the count is always kept as 'count'")
+	fs.Float64Var(&o.minWeight, "min-weight", 1, "drop edges whose count is below `N`")
+	fs.Float64Var(&o.backbone, "backbone", 0, "keep only the edges significant at level `ALPHA` under the disparity filter (e.g. 0.05); 0: all")
+	fs.IntVar(&o.evidence, "evidence", graph.DefaultEvidence, "keep up to `N` sentences naming both entities on each edge")
+	fs.BoolVar(&o.dynamic, "dynamic", false, "GEXF: write node and edge spells from the article dates, for Gephi's timeline")
+	fs.StringVar(&o.since, "since", "", "only articles dated on or after `DATE` (YYYY-MM-DD); undated ones are left out")
+	fs.StringVar(&o.until, "until", "", "only articles dated on or before `DATE` (YYYY-MM-DD); undated ones are left out")
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
 	fs.IntVar(&o.top, "top", 0, "keep only the `N` entities with the highest PageRank (0: all)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed for community detection and sampling")
@@ -45,7 +56,9 @@ weight is the number of windows in which both occur.
 Examples:
   cograph build -o graph.gexf articles/
   cograph build --window sentence --types all -o graph.graphml news.jsonl
-  cograph build --top 50 articles/ | sfdp -Tsvg > graph.svg
+  cograph build --top 50 -o graph.svg articles/
+  cograph build --window sentence --weight npmi --backbone 0.05 -o graph.graphml articles/
+  cograph build --dynamic --since 2024-01-01 -o timeline.gexf news.jsonl
 
 Flags:
 `)
@@ -75,6 +88,9 @@ func validateBuild(o *buildOptions, paths []string) (graph.Window, []string, str
 	if err != nil {
 		return 0, nil, "", err
 	}
+	if err := validateGraphFlags(o); err != nil {
+		return 0, nil, "", err
+	}
 	format := o.format
 	if format == "" && o.out != "" && o.out != "-" {
 		if format, err = export.FormatFromPath(o.out); err != nil {
@@ -84,8 +100,17 @@ func validateBuild(o *buildOptions, paths []string) (graph.Window, []string, str
 	if format == "" {
 		format = "dot"
 	}
-	if _, err := export.ForFormat(format); err != nil {
+	w, err := export.ForFormat(format)
+	if err != nil {
 		return 0, nil, "", usagef("build: --format: %v", err)
+	}
+	if o.gexfVersion != export.GEXF12 && o.gexfVersion != export.GEXF13 {
+		return 0, nil, "", usagef("build: --gexf-version: %q (want %s or %s)", o.gexfVersion, export.GEXF12, export.GEXF13)
+	}
+	if r, ok := w.(export.Rendered); ok {
+		if err := r.Check(); err != nil {
+			return 0, nil, "", err // before minutes of extraction
+		}
 	}
 	if format == "csv" && (o.out == "" || o.out == "-") {
 		return 0, nil, "", usagef("build: csv writes two files (NAME.nodes.csv, NAME.edges.csv); give -o NAME.csv")
@@ -100,17 +125,26 @@ func buildFrom(e *env, paths []string, ro runOptions, win graph.Window, aliases 
 	if err != nil {
 		return nil, nil, err
 	}
+	st, err := addArticles(e, paths, ro, b)
+	return b, st, err
+}
+
+// addArticles streams the articles under paths into b.
+func addArticles(e *env, paths []string, ro runOptions, b *graph.Builder) (*stats, error) {
 	st, err := processArticles(e, paths, ro, func(d *extract.Document) error {
 		b.Add(d)
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if st.articles.Load() == 0 {
-		return nil, nil, fmt.Errorf("no article could be read from %s", strings.Join(paths, " "))
+		return nil, fmt.Errorf("no article could be read from %s", strings.Join(paths, " "))
 	}
-	return b, st, nil
+	if b.Documents == 0 {
+		return nil, fmt.Errorf("none of the %d articles is dated within --since/--until", b.OutOfRange)
+	}
+	return st, nil
 }
 
 // newBuilder returns a graph builder applying the aliases file, if any.
@@ -125,6 +159,37 @@ func newBuilder(win graph.Window, aliases string) (*graph.Builder, error) {
 	}
 	b.SetAliases(a)
 	return b, nil
+}
+
+// validateGraphFlags checks the weighting, backbone, evidence and date
+// flags.
+func validateGraphFlags(o *buildOptions) error {
+	if _, err := graph.ParseWeighting(o.weight); err != nil {
+		return usagef("build: --weight: %v", err)
+	}
+	if o.backbone < 0 || o.backbone >= 1 {
+		return usagef("build: --backbone: %v is not a significance level (want 0 < ALPHA < 1, e.g. 0.05)", o.backbone)
+	}
+	if o.evidence < 0 {
+		return usagef("build: --evidence: %d is negative", o.evidence)
+	}
+	for _, d := range []struct{ flag, v string }{{"since", o.since}, {"until", o.until}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			return usagef("build: --%s: %q is not a date (want YYYY-MM-DD)", d.flag, d.v)
+		}
+	}
+	if o.since != "" && o.until != "" && o.until < o.since {
+		return usagef("build: --until %s is before --since %s", o.until, o.since)
+	}
+	return nil
+}
+
+// outOfRange notes the articles --since/--until left out, for the summary.
+func outOfRange(b *graph.Builder) string {
+	if b.OutOfRange == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s outside --since/--until)", group(int64(b.OutOfRange)))
 }
 
 var allTypes = []string{graph.Person, graph.Organization, graph.Event, graph.Place}
@@ -150,25 +215,36 @@ func build(e *env, o *buildOptions, paths []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	b, st, err := buildFrom(e, paths, o.runOptions, win, o.aliases)
+	b, err := newBuilder(win, o.aliases)
 	if err != nil {
 		return 0, err
 	}
-	g := b.Graph(graph.Filter{Types: types, MinWeight: o.minWeight, MinMentions: o.minMentions, Top: o.top, Seed: o.seed})
+	b.Evidence, b.Since, b.Until = o.evidence, o.since, o.until
+	st, err := addArticles(e, paths, o.runOptions, b)
+	if err != nil {
+		return 0, err
+	}
+	weight, _ := graph.ParseWeighting(o.weight)
+	g := b.Graph(graph.Filter{Types: types, MinWeight: o.minWeight, MinMentions: o.minMentions, Weight: weight,
+		Backbone: o.backbone, Top: o.top, Dynamic: o.dynamic, Seed: o.seed})
+	w, _ := export.ForFormat(format)
+	if gx, ok := w.(export.GEXF); ok {
+		gx.Version = o.gexfVersion
+		w = gx
+	}
 	dest := o.out
 	if dest == "" || dest == "-" {
-		w, _ := export.ForFormat(format)
 		err = w.Write(e.stdout, g)
 		dest = "stdout"
 	} else {
-		err = export.WriteFile(o.out, format, g)
+		err = export.WriteFileWith(o.out, w, g)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", dest, err)
 	}
 	if !o.quiet {
-		e.errorf("%s; graph: %s nodes, %s edges (%s window) -> %s", st.summary(),
-			group(int64(len(g.Nodes))), group(int64(len(g.Edges))), win, dest)
+		e.errorf("%s%s; graph: %s nodes, %s edges (%s window, %s weight) -> %s", st.summary(), outOfRange(b),
+			group(int64(len(g.Nodes))), group(int64(len(g.Edges))), win, weight, dest)
 	}
 	if st.skipped.Load() > 0 {
 		return exitPartial, nil

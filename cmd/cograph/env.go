@@ -133,6 +133,7 @@ Usage:
   cograph build [flags] PATH...     write the graph (DOT, GraphML, GEXF, JSON, CSV)
   cograph extract [flags] PATH...   write the entities of each article as JSON Lines
   cograph aliases suggest PATH...   list likely merges of names, for an aliases file
+  cograph explain A B PATH...       print the sentences where A and B occur together
   cograph tag [FILE|-]              add a predicted IOB2 NER tag to each CoNLL token line
   cograph eval --conll FILE         score the NER tagger on a gold CoNLL file
   cograph train -o FILE             train the NER tagger on ../shared/data/ner

@@ -119,7 +119,7 @@ func TestUsageErrors(t *testing.T) {
 		{"no input", []string{"build"}, exitUsage, "no input"},
 		{"bad window", []string{"build", "--window", "page", examples}, exitUsage, "unknown window"},
 		{"bad type", []string{"build", "--types", "people", examples}, exitUsage, "unknown type"},
-		{"bad extension", []string{"build", "-o", "g.png", examples}, exitUsage, ".png"},
+		{"bad extension", []string{"build", "-o", "g.jpg", examples}, exitUsage, ".jpg"},
 		{"csv to stdout", []string{"build", "--format", "csv", examples}, exitUsage, "csv"},
 		{"help", []string{"build", "--help"}, exitOK, "Usage: cograph build"},
 		{"missing path", []string{"build", "-q", "/nonexistent/dir"}, exitError, "/nonexistent/dir"},
@@ -268,6 +268,58 @@ func TestSeedcheck(t *testing.T) {
 	}
 }
 
+// TestEdgeEvidence checks the provenance of an edge on the seeds built with
+// sentence windows and NPMI weights: the articles and the sentence behind
+// Xi Jinping–Vyacheslav Volodin, the raw count on every edge, NPMI within
+// [-1, 1], and the dates each node was seen.
+func TestEdgeEvidence(t *testing.T) {
+	shared := sharedDir(t)
+	out := filepath.Join(t.TempDir(), "g.json")
+	if code, _, stderr := cli(t, "", "build", "-q", "--window", "sentence", "--weight", "npmi", "--types", "all", "-o", out, filepath.Join(shared, "seeds")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var g struct {
+		Nodes []map[string]any `json:"nodes"`
+		Links []struct {
+			Source, Target string
+			Weight, Count  *float64
+			Articles       []struct{ ID, Title, Date string }
+			Evidence       []string
+		} `json:"links"`
+	}
+	data, _ := os.ReadFile(out)
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	label := map[string]string{}
+	for _, n := range g.Nodes {
+		label[n["id"].(string)] = n["label"].(string)
+		if n["label"] == "Xi Jinping" && (n["first_seen"] == nil || n["last_seen"] == nil) {
+			t.Errorf("Xi Jinping without first_seen/last_seen: %v", n)
+		}
+	}
+	found := false
+	for _, l := range g.Links {
+		if l.Count == nil || l.Weight == nil || *l.Weight < -1 || *l.Weight > 1 {
+			t.Fatalf("edge %s-%s: count %v, npmi %v", label[l.Source], label[l.Target], l.Count, l.Weight)
+		}
+		pair := label[l.Source] + "|" + label[l.Target]
+		if pair != "Xi Jinping|Vyacheslav Volodin" && pair != "Vyacheslav Volodin|Xi Jinping" {
+			continue
+		}
+		found = true
+		if len(l.Articles) == 0 || l.Articles[0].ID == "" || l.Articles[0].Title == "" {
+			t.Errorf("Xi-Volodin articles: %+v", l.Articles)
+		}
+		if len(l.Evidence) == 0 || !strings.Contains(l.Evidence[0], "Volodin") {
+			t.Errorf("Xi-Volodin evidence: %q", l.Evidence)
+		}
+	}
+	if !found {
+		t.Error("no Xi Jinping–Vyacheslav Volodin edge")
+	}
+}
+
 // TestValidateExports runs the shared validator (Graphviz, xmllint with the
 // official schemas, NetworkX, igraph, graphology) on the seeds in every
 // format and on the GraphML of the whole BBC folder.
@@ -278,13 +330,14 @@ func TestValidateExports(t *testing.T) {
 	var files []string
 	for _, f := range []string{"dot", "graphml", "gexf", "json"} {
 		p := filepath.Join(dir, "seeds."+f)
-		if code, _, stderr := cli(t, "", "build", "-q", "--types", "person,organization,event,place", "-o", p, filepath.Join(shared, "seeds")); code != 0 {
+		if code, _, stderr := cli(t, "", "build", "-q", "--types", "person,organization,event,place", "--window", "sentence",
+			"--weight", "npmi", "--dynamic", "-o", p, filepath.Join(shared, "seeds")); code != 0 {
 			t.Fatalf("build %s: exit %d: %s", p, code, stderr)
 		}
 		files = append(files, p)
 	}
 	bbc := filepath.Join(dir, "bbc.graphml")
-	if code, _, stderr := cli(t, "", "build", "-q", "-o", bbc, filepath.Join(shared, "data", "news", "bbc")); code != 0 {
+	if code, _, stderr := cli(t, "", "build", "-q", "--weight", "association", "--backbone", "0.05", "-o", bbc, filepath.Join(shared, "data", "news", "bbc")); code != 0 {
 		t.Fatalf("build %s: exit %d: %s", bbc, code, stderr)
 	}
 	files = append(files, bbc)
