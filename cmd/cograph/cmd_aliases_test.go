@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,5 +141,46 @@ func TestAliasesSuggest(t *testing.T) {
 	}
 	if code, _, _ := cli(t, "", "aliases", "frobnicate"); code != exitUsage {
 		t.Errorf("unknown aliases subcommand: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestBuildPictureAndTime draws the sample articles as SVG through sfdp
+// and checks --since/--until and the flags of issue 5.
+func TestBuildPictureAndTime(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "g.svg")
+	code, _, stderr := cli(t, "", "build", "-q", "--types", "all", "--top", "40", "-o", svg, examples)
+	if _, err := exec.LookPath("sfdp"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("sfdp is missing; .ci/run installs graphviz")
+		}
+		if code != exitError || !strings.Contains(stderr, "sfdp") {
+			t.Errorf("without sfdp: exit %d, %q", code, stderr)
+		}
+		t.Skip("sfdp is missing; skipping the picture")
+	}
+	data, err := os.ReadFile(svg)
+	if code != exitOK || err != nil || !strings.Contains(string(data), "<svg") || !strings.Contains(string(data), "Mohamed Salah") {
+		t.Fatalf("exit %d, %v, %q: no SVG naming the top nodes", code, err, stderr)
+	}
+
+	out := filepath.Join(dir, "g.json")
+	code, _, stderr = cli(t, "", "build", "--since", "2025-07-01", "--until", "2025-07-31", "-o", out, examples)
+	if code != exitOK || !strings.Contains(stderr, "outside --since/--until") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, n := range readNodeLink(t, out).Nodes {
+		if n.Label == "Mohamed Salah" {
+			t.Errorf("an article outside July 2025 was read: %s", n.Label)
+		}
+	}
+	for _, bad := range [][]string{
+		{"--since", "July"}, {"--weight", "pmi"}, {"--backbone", "2"}, {"--window", "0"},
+		{"--since", "2025-02-01", "--until", "2025-01-01"}, {"--gexf-version", "2.0"},
+	} {
+		args := append(append([]string{"build"}, bad...), "-o", out, examples)
+		if code, _, _ := cli(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", bad, code, exitUsage)
+		}
 	}
 }
