@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"unicode"
@@ -14,6 +16,7 @@ import (
 type Extractor struct {
 	Recognizer Recognizer
 	Lexicon    *Lexicon // for relations (titles, nationalities); nil skips them
+	Memo       Memo     // remembers extractions between runs; nil for none
 }
 
 // Recognizer names, for New.
@@ -25,22 +28,35 @@ const (
 // New returns an Extractor using the named recognizer ("" means
 // RecognizerModel) over the embedded lexicon and model.
 func New(recognizer string) (*Extractor, error) {
+	if recognizer != RecognizerRules && recognizer != RecognizerModel && recognizer != "" {
+		return nil, fmt.Errorf("unknown recognizer %q (want %s or %s)", recognizer, RecognizerModel, RecognizerRules)
+	}
+	// The tables and the tagger load in parallel: together they are most
+	// of the start-up time of a small run.
+	var m *ner.Model
+	var merr error
+	loaded := make(chan struct{})
+	if recognizer != RecognizerRules {
+		go func() {
+			defer close(loaded)
+			m, merr = ner.Default()
+		}()
+	} else {
+		close(loaded)
+	}
 	lx, err := DefaultLexicon()
+	<-loaded
 	if err != nil {
 		return nil, err
 	}
 	rules := &Rules{Lex: lx}
-	switch recognizer {
-	case RecognizerRules:
+	if recognizer == RecognizerRules {
 		return &Extractor{Recognizer: rules, Lexicon: lx}, nil
-	case RecognizerModel, "":
-		m, err := ner.Default()
-		if err != nil {
-			return nil, err
-		}
-		return &Extractor{Recognizer: &Statistical{Model: m, Rules: rules}, Lexicon: lx}, nil
 	}
-	return nil, fmt.Errorf("unknown recognizer %q (want %s or %s)", recognizer, RecognizerModel, RecognizerRules)
+	if merr != nil {
+		return nil, merr
+	}
+	return &Extractor{Recognizer: &Statistical{Model: m, Rules: rules}, Lexicon: lx}, nil
 }
 
 // NewWithModel returns an Extractor using the tagger m (for example one
@@ -76,4 +92,29 @@ func (e *Extractor) Extract(a *corpus.Article) *Document {
 		findRelations(doc, e.Lexicon)
 	}
 	return doc
+}
+
+// RulesVersion names the behaviour of this package's code: bump it when a
+// change to segmentation, the rules or resolution changes what Extract
+// returns, so that caches of old extractions are not reused.
+const RulesVersion = "2026-11-25"
+
+// Version identifies what Extract returns for a given text: the code
+// (RulesVersion), the tables of the lexicon and the tagger's weights.
+// Caches of extractions are keyed by it.
+func (e *Extractor) Version() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "rules %s\n", RulesVersion)
+	if e.Lexicon != nil {
+		fmt.Fprintf(h, "lexicon %s\n", e.Lexicon.digest)
+	}
+	switch r := e.Recognizer.(type) {
+	case *Statistical:
+		fmt.Fprintf(h, "model %s\n", r.Model.Digest())
+	case *Rules:
+		fmt.Fprintf(h, "rules only\n")
+	default:
+		fmt.Fprintf(h, "recognizer %T\n", r)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -28,6 +31,7 @@ type Name struct {
 // A Lexicon holds the name tables the rule recognizer and resolution use.
 // It is read-only after loading and safe for concurrent use.
 type Lexicon struct {
+	digest     string              // SHA-256 of the tables read, hex
 	names      *trie               // folded token sequences -> Name
 	demonyms   map[string]string   // "Chinese" -> "China"
 	offices    map[string][]Office // CanonicalKey(person) -> offices held
@@ -83,24 +87,27 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		{"stopwords.txt", setLoader(lx.stop)},
 		{"common_words.txt", setLoader(lx.common)},
 	}
+	h := sha256.New()
 	for _, l := range loaders {
-		if err := readTable(fsys, dir+"/"+l.file, l.load); err != nil {
+		if err := readTable(fsys, dir+"/"+l.file, l.load, h); err != nil {
 			return nil, fmt.Errorf("load lexicon: %w", err)
 		}
 	}
+	lx.digest = hex.EncodeToString(h.Sum(nil))
 	return lx, nil
 }
 
 // readTable calls load for each record of a tab-separated table. Lines
 // starting with '#' are comments; the text of the latest comment is passed
 // as section so that tables can group entries ("# ambiguous: …").
-func readTable(fsys fs.FS, path string, load func(rec []string, section string)) error {
+func readTable(fsys fs.FS, path string, load func(rec []string, section string), h io.Writer) error {
 	f, err := fsys.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	fmt.Fprintf(h, "%s\n", path)
+	sc := bufio.NewScanner(io.TeeReader(f, h))
 	section := ""
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), " \r")

@@ -80,11 +80,26 @@ func resolve(doc *Document) {
 // they abbreviate: the first word ("Xi" for "Xi Jinping") or a final part
 // ("Putin", "von der Leyen").
 func bindShortNames(ms []Mention) {
-	var full []int
+	// Index the full names by every short form they allow (first word,
+	// final runs of words), lower case, so that each mention looks up its
+	// candidates instead of trying every full name: a list of thousands of
+	// names must not make this quadratic.
+	byShort := map[string][]int{}
 	for i, m := range ms {
-		if m.Type == Person && strings.Contains(m.Label, " ") {
-			full = append(full, i)
+		if m.Type != Person || !strings.Contains(m.Label, " ") {
+			continue
 		}
+		words := strings.Fields(strings.ToLower(m.Label))
+		byShort[words[0]] = append(byShort[words[0]], i)
+		for k := 1; k < len(words); k++ {
+			tail := strings.Join(words[k:], " ")
+			if tail != words[0] {
+				byShort[tail] = append(byShort[tail], i)
+			}
+		}
+	}
+	if len(byShort) == 0 {
+		return
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -92,7 +107,7 @@ func bindShortNames(ms []Mention) {
 			continue
 		}
 		best := -1
-		for _, f := range full {
+		for _, f := range byShort[strings.ToLower(strings.Join(strings.Fields(m.Label), " "))] {
 			if !Abbreviates(m.Label, ms[f].Label) {
 				continue
 			}

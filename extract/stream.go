@@ -13,8 +13,17 @@ import (
 // A Result is one item of a Run: a document, or the error that made the
 // reader skip one article.
 type Result struct {
-	Doc *Document
-	Err error // a per-article error from the reader; Doc is nil
+	Doc    *Document
+	Err    error // a per-article error from the reader; Doc is nil
+	Cached bool  // Doc came from the Memo, not from the recognizer
+}
+
+// A Memo remembers extractions between runs (package cache keeps them in
+// SQLite). Recall is called from the workers, concurrently; Remember from
+// one goroutine, in input order, for every document Recall did not give.
+type Memo interface {
+	Recall(a *corpus.Article) (*Document, bool)
+	Remember(d *Document) error
 }
 
 // Run reads articles from r, extracts them on jobs workers (all cores when
@@ -69,7 +78,7 @@ func (e *Extractor) Run(ctx context.Context, r corpus.Reader, jobs int, emit fun
 		workers.Go(func() {
 			for it := range work {
 				if it.art != nil {
-					it.res.Doc = e.Extract(it.art)
+					it.res.Doc, it.res.Cached = e.extractOrRecall(it.art)
 				}
 				select {
 				case done <- it:
@@ -97,6 +106,12 @@ func (e *Extractor) Run(ctx context.Context, r corpus.Reader, jobs int, emit fun
 			delete(pending, next)
 			next++
 			<-window
+			if e.Memo != nil && res.Doc != nil && !res.Cached {
+				if err = e.Memo.Remember(res.Doc); err != nil {
+					cancel(err)
+					break
+				}
+			}
 			if err = emit(res); err != nil {
 				cancel(err)
 				break
@@ -108,4 +123,14 @@ func (e *Extractor) Run(ctx context.Context, r corpus.Reader, jobs int, emit fun
 		err = context.Cause(ctx)
 	}
 	return err
+}
+
+// extractOrRecall returns the Memo's extraction of a, or extracts it.
+func (e *Extractor) extractOrRecall(a *corpus.Article) (*Document, bool) {
+	if e.Memo != nil {
+		if d, ok := e.Memo.Recall(a); ok {
+			return d, true
+		}
+	}
+	return e.Extract(a), false
 }

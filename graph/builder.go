@@ -87,6 +87,10 @@ type Builder struct {
 	// OutOfRange counts those left out (undated ones when either is set).
 	Since, Until string
 	OutOfRange   int
+	// Truncated counts the windows that held more than MaxWindowEntities
+	// entities; only the first MaxWindowEntities (by first appearance in
+	// the corpus) were paired.
+	Truncated int
 
 	// Documents, Words and Windows count what Add has seen.
 	Documents, Words, Windows int
@@ -122,6 +126,10 @@ type edgeAcc struct {
 	evidence list  // indexes into Builder.texts
 	lastDoc  int32 // the Documents count when this pair was last counted
 }
+
+// MaxWindowEntities bounds the entities paired in one window (a window
+// with n entities makes n(n-1)/2 pairs).
+const MaxWindowEntities = 1000
 
 // DefaultEvidence is how many evidence sentences an edge keeps unless
 // Builder.Evidence says otherwise.
@@ -380,6 +388,12 @@ func slidingWindows(doc *extract.Document, n int) (groups [][]int, total int) {
 func (b *Builder) countWindow(ids []int32) {
 	slices.Sort(ids)
 	ids = compact(ids)
+	if len(ids) > MaxWindowEntities {
+		// Pairs grow with the square of a window's entities: a table or a
+		// list of ten thousand names would take hours and yield a clique.
+		ids = ids[:MaxWindowEntities]
+		b.Truncated++
+	}
 	for i, id := range ids {
 		b.nodes[id].windows++
 		for j := i + 1; j < len(ids); j++ {

@@ -43,6 +43,7 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 		return
 	}
 	ids = compact(sortedCopy(ids))
+	ids = ids[:min(len(ids), MaxWindowEntities)]
 	text := int32(-1) // index into b.texts, once copied
 	for i := range ids {
 		for j := i + 1; j < len(ids); j++ {

@@ -16,7 +16,8 @@ type Filter struct {
 	Backbone    float64   // if > 0, keep only the edges significant at this level under the disparity filter
 	Top         int       // keep only the Top nodes with the highest PageRank; 0 keeps all
 	Dynamic     bool      // mark the graph for export with time spells
-	Seed        uint64    // seeds community detection and sampling
+	Betweenness BetweennessMode
+	Seed        uint64 // seeds community detection and sampling
 }
 
 // Graph returns the filtered graph with its metrics computed. The builder
@@ -39,7 +40,7 @@ func (b *Builder) Graph(f Filter) *Graph {
 		g = g.top(f.Top)
 	}
 	g.citeArticles(b.articles)
-	computeMetrics(g, f.Seed)
+	computeMetrics(g, f.Seed, f.Betweenness)
 	return g
 }
 

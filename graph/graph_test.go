@@ -150,19 +150,19 @@ func TestPageRankMatchesGonum(t *testing.T) {
 func TestBetweenness(t *testing.T) {
 	// A star: the centre lies on every path between two leaves.
 	star := fromEdges(5, [][2]int64{{0, 1}, {0, 2}, {0, 3}, {0, 4}})
-	bc := betweenness(newCSR(star), len(star.Edges), 1)
+	bc := betweenness(newCSR(star), len(star.Edges), 1, BetweennessAuto)
 	if bc[0] != 1 || bc[1] != 0 {
 		t.Errorf("star betweenness = %v, want centre 1, leaves 0", bc)
 	}
 	// A path 0-1-2-3: node 1 lies on paths 0-2 and 0-3 (2 of 3 pairs).
 	path := fromEdges(4, [][2]int64{{0, 1}, {1, 2}, {2, 3}})
-	bc = betweenness(newCSR(path), len(path.Edges), 1)
+	bc = betweenness(newCSR(path), len(path.Edges), 1, BetweennessAuto)
 	if math.Abs(bc[1]-2.0/3) > 1e-12 {
 		t.Errorf("path betweenness = %v, want node 1 = 2/3", bc)
 	}
 	// Agreement with gonum's unnormalised Brandes on an irregular graph.
 	g := fromEdges(7, [][2]int64{{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {3, 5}, {5, 6}, {1, 6}})
-	bc = betweenness(newCSR(g), len(g.Edges), 1)
+	bc = betweenness(newCSR(g), len(g.Edges), 1, BetweennessAuto)
 	sg := simple.NewUndirectedGraph()
 	for _, e := range g.Edges {
 		sg.SetEdge(sg.NewEdge(simple.Node(e.Source), simple.Node(e.Target)))

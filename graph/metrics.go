@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -19,8 +20,32 @@ const (
 	BetweennessPivots     = 256
 )
 
+// A BetweennessMode says how betweenness is computed.
+type BetweennessMode int
+
+const (
+	BetweennessAuto   BetweennessMode = iota // exact up to ExactBetweennessLimit, else sampled
+	BetweennessExact                         // exact whatever the size (O(nodes × edges))
+	BetweennessApprox                        // from BetweennessPivots sampled sources
+	BetweennessOff                           // not computed: Node.Betweenness is -1
+)
+
+var betweennessNames = [...]string{"auto", "exact", "approx", "off"}
+
+func (m BetweennessMode) String() string { return betweennessNames[m] }
+
+// ParseBetweenness parses "auto", "exact", "approx" or "off".
+func ParseBetweenness(s string) (BetweennessMode, error) {
+	for i, n := range betweennessNames {
+		if s == n {
+			return BetweennessMode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown betweenness %q (want auto, exact, approx or off)", s)
+}
+
 // computeMetrics fills every node's metrics.
-func computeMetrics(g *Graph, seed uint64) {
+func computeMetrics(g *Graph, seed uint64, mode BetweennessMode) {
 	c := newCSR(g)
 	for i := range g.Nodes {
 		row, ws := c.row(int64(i))
@@ -38,7 +63,7 @@ func computeMetrics(g *Graph, seed uint64) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		bc = betweenness(c, len(g.Edges), seed)
+		bc = betweenness(c, len(g.Edges), seed, mode)
 	}()
 	pr := pageRank(c, 0.85, 1e-10)
 	comm := communities(c, seed)
@@ -46,7 +71,10 @@ func computeMetrics(g *Graph, seed uint64) {
 	<-done
 	for i := range g.Nodes {
 		g.Nodes[i].PageRank = round6(pr[i])
-		g.Nodes[i].Betweenness = round6(bc[i])
+		g.Nodes[i].Betweenness = bc[i]
+		if bc[i] >= 0 {
+			g.Nodes[i].Betweenness = round6(bc[i])
+		}
 		g.Nodes[i].Community = comm[i]
 		g.Nodes[i].Component = comp[i]
 	}
@@ -115,9 +143,15 @@ func pageRank(c *csr, damp, tol float64) []float64 {
 // shortest paths (co-mention weights measure closeness, not distance),
 // normalised to [0,1] by the number of pairs of other nodes. Above
 // ExactBetweennessLimit it is estimated from sampled pivots.
-func betweenness(c *csr, edges int, seed uint64) []float64 {
+func betweenness(c *csr, edges int, seed uint64, mode BetweennessMode) []float64 {
 	n := c.n()
 	bc := make([]float64, n)
+	if mode == BetweennessOff {
+		for i := range bc {
+			bc[i] = -1
+		}
+		return bc
+	}
 	if n < 3 {
 		return bc
 	}
@@ -126,7 +160,8 @@ func betweenness(c *csr, edges int, seed uint64) []float64 {
 		sources[i] = int32(i)
 	}
 	scale := 1.0
-	if n*edges > ExactBetweennessLimit && n > BetweennessPivots {
+	sample := mode == BetweennessApprox || mode == BetweennessAuto && n*edges > ExactBetweennessLimit
+	if sample && n > BetweennessPivots {
 		r := rand.New(rand.NewPCG(seed, 0x6265747765656e))
 		r.Shuffle(n, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
 		sources = sources[:BetweennessPivots]

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"runtime"
 	"sync/atomic"
 	"time"
 
+	"cograph/cache"
 	"cograph/corpus"
 	"cograph/extract"
 )
@@ -17,6 +19,7 @@ type runOptions struct {
 	quiet      bool
 	recognizer string
 	model      string
+	cache      string
 }
 
 func addRunFlags(fs *flag.FlagSet, o *runOptions) {
@@ -24,6 +27,12 @@ func addRunFlags(fs *flag.FlagSet, o *runOptions) {
 	fs.BoolVar(&o.quiet, "q", false, "no progress line and no summary")
 	fs.StringVar(&o.recognizer, "recognizer", extract.RecognizerModel, "entity recognizer: model (the trained tagger with rules) or rules (rules alone)")
 	fs.StringVar(&o.model, "model", "", "tagger model `FILE` from 'cograph train' (default: the embedded model)")
+}
+
+// addCacheFlag adds --cache, for the commands that only need what the
+// cache keeps (entities, not their offsets in the text).
+func addCacheFlag(fs *flag.FlagSet, o *runOptions) {
+	fs.StringVar(&o.cache, "cache", "", "extraction cache `FILE` (SQLite): articles extracted before are read from it, new ones added")
 }
 
 // newExtractor returns the extractor the flags ask for.
@@ -45,6 +54,7 @@ func newExtractor(o runOptions) (*extract.Extractor, error) {
 type stats struct {
 	articles, skipped, words, bytes atomic.Int64
 	start                           time.Time
+	cache                           *cache.Cache // nil without --cache
 }
 
 // processArticles streams the articles under paths through the extractor
@@ -56,6 +66,13 @@ func processArticles(e *env, paths []string, opts runOptions, use func(*extract.
 		return nil, err
 	}
 	st := &stats{start: time.Now()}
+	if opts.cache != "" {
+		c, err := cache.Open(opts.cache, ex.Version())
+		if err != nil {
+			return nil, err
+		}
+		st.cache, ex.Memo = c, c
+	}
 	r := corpus.Open(paths, corpus.Options{
 		Stdin: e.stdin,
 		Warn:  func(path string, err error) { e.warnf("%s: %v", path, err) },
@@ -70,9 +87,14 @@ func processArticles(e *env, paths []string, opts runOptions, use func(*extract.
 		}
 		st.articles.Add(1)
 		st.words.Add(int64(res.Doc.Words))
-		st.bytes.Add(int64(len(res.Doc.Text)))
+		st.bytes.Add(int64(len(res.Doc.Article.Title) + len(res.Doc.Article.Text)))
 		return use(res.Doc)
 	})
+	if st.cache != nil {
+		// Close writes what is pending, also after an interruption: the
+		// articles extracted so far are not extracted again.
+		err = errors.Join(err, st.cache.Close())
+	}
 	return st, err
 }
 
@@ -120,10 +142,15 @@ func (st *stats) line() string {
 // summary is the closing paragraph printed on stderr.
 func (st *stats) summary() string {
 	secs := time.Since(st.start).Seconds()
-	return fmt.Sprintf("read %s articles (%s skipped), %s words, %.1f MB in %.2f s: %s words/s, %.1f MB/s",
+	s := fmt.Sprintf("read %s articles (%s skipped), %s words, %.1f MB in %.2f s: %s words/s, %.1f MB/s",
 		group(st.articles.Load()), group(st.skipped.Load()), group(st.words.Load()),
 		float64(st.bytes.Load())/1e6, secs, group(int64(float64(st.words.Load())/max(secs, 1e-9))),
 		float64(st.bytes.Load())/1e6/max(secs, 1e-9))
+	if st.cache != nil {
+		hits, misses := st.cache.Stats()
+		s += fmt.Sprintf(" (cache: %s read, %s extracted)", group(hits), group(misses))
+	}
+	return s
 }
 
 // group formats n with thousands separators.

@@ -37,6 +37,7 @@ func runAliases(e *env, args []string) int {
 	fs.Float64Var(&o.minScore, "min-score", 0.3, "leave out suggestions scoring below `S` (0..1)")
 	fs.IntVar(&o.max, "n", 200, "list at most `N` suggestions (0: all)")
 	addRunFlags(fs, &o.runOptions)
+	addCacheFlag(fs, &o.runOptions)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `Usage: cograph aliases suggest [flags] PATH...
 

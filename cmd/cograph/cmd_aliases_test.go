@@ -184,3 +184,34 @@ func TestBuildPictureAndTime(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCache builds twice with a cache: the second run reads every
+// article from it and writes the same file; an added article is the only
+// one extracted; another window reuses the cache too.
+func TestBuildCache(t *testing.T) {
+	dir := writeArticles(t, aliasArticles...)
+	db := filepath.Join(t.TempDir(), "cache.db")
+	out1, out2 := filepath.Join(t.TempDir(), "1.graphml"), filepath.Join(t.TempDir(), "2.graphml")
+	code, _, stderr := cli(t, "", "build", "--cache", db, "-o", out1, dir)
+	if code != exitOK || !strings.Contains(stderr, "cache: 0 read, 3 extracted") {
+		t.Fatalf("cold: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = cli(t, "", "build", "--cache", db, "-o", out2, dir)
+	if code != exitOK || !strings.Contains(stderr, "cache: 3 read, 0 extracted") {
+		t.Fatalf("cached: exit %d: %s", code, stderr)
+	}
+	a, _ := os.ReadFile(out1)
+	b, _ := os.ReadFile(out2)
+	if string(a) != string(b) {
+		t.Error("the cached rebuild differs from the cold build")
+	}
+	os.WriteFile(filepath.Join(dir, "z.txt"), []byte("New article\n\nOlaf Scholz met Emmanuel Macron in Paris.\n"), 0o644)
+	code, _, stderr = cli(t, "", "build", "--cache", db, "--window", "sentence", "-o", out2, dir)
+	if code != exitOK || !strings.Contains(stderr, "cache: 3 read, 1 extracted") {
+		t.Fatalf("incremental: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = cli(t, "", "build", "--cache", filepath.Join(dir, "a.txt"), "-o", out2, dir)
+	if code != exitError || !strings.Contains(stderr, "a.txt") {
+		t.Errorf("a text file as cache: exit %d: %s", code, stderr)
+	}
+}

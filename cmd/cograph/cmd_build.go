@@ -16,7 +16,7 @@ import (
 type buildOptions struct {
 	out, format, window, types string
 	aliases, weight            string
-	gexfVersion                string
+	gexfVersion, betweenness   string
 	since, until               string
 	minWeight, backbone        float64
 	minMentions, top, evidence int
@@ -43,8 +43,10 @@ func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
 	fs.IntVar(&o.top, "top", 0, "keep only the `N` entities with the highest PageRank (0: all)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed for community detection and sampling")
+	fs.StringVar(&o.betweenness, "betweenness", "auto", "betweenness: auto (exact up to nodes × edges = 10^8, else sampled), exact, approx or off")
 	fs.StringVar(&o.aliases, "aliases", "", "aliases `FILE` that merges, renames, drops or keeps apart names (see README, and 'cograph aliases suggest')")
 	addRunFlags(fs, &o.runOptions)
+	addCacheFlag(fs, &o.runOptions)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, `Usage: cograph build [flags] PATH...
 
@@ -167,6 +169,9 @@ func validateGraphFlags(o *buildOptions) error {
 	if _, err := graph.ParseWeighting(o.weight); err != nil {
 		return usagef("build: --weight: %v", err)
 	}
+	if _, err := graph.ParseBetweenness(o.betweenness); err != nil {
+		return usagef("build: --betweenness: %v", err)
+	}
 	if o.backbone < 0 || o.backbone >= 1 {
 		return usagef("build: --backbone: %v is not a significance level (want 0 < ALPHA < 1, e.g. 0.05)", o.backbone)
 	}
@@ -184,12 +189,18 @@ func validateGraphFlags(o *buildOptions) error {
 	return nil
 }
 
-// outOfRange notes the articles --since/--until left out, for the summary.
+// outOfRange notes the articles --since/--until left out and the windows
+// cut to MaxWindowEntities, for the summary.
 func outOfRange(b *graph.Builder) string {
-	if b.OutOfRange == 0 {
-		return ""
+	s := ""
+	if b.OutOfRange > 0 {
+		s += fmt.Sprintf(" (%s outside --since/--until)", group(int64(b.OutOfRange)))
 	}
-	return fmt.Sprintf(" (%s outside --since/--until)", group(int64(b.OutOfRange)))
+	if b.Truncated > 0 {
+		s += fmt.Sprintf(" (%s windows held over %d entities: only the first %d were paired)",
+			group(int64(b.Truncated)), graph.MaxWindowEntities, graph.MaxWindowEntities)
+	}
+	return s
 }
 
 var allTypes = []string{graph.Person, graph.Organization, graph.Event, graph.Place}
@@ -225,8 +236,9 @@ func build(e *env, o *buildOptions, paths []string) (int, error) {
 		return 0, err
 	}
 	weight, _ := graph.ParseWeighting(o.weight)
+	bc, _ := graph.ParseBetweenness(o.betweenness)
 	g := b.Graph(graph.Filter{Types: types, MinWeight: o.minWeight, MinMentions: o.minMentions, Weight: weight,
-		Backbone: o.backbone, Top: o.top, Dynamic: o.dynamic, Seed: o.seed})
+		Backbone: o.backbone, Top: o.top, Dynamic: o.dynamic, Betweenness: bc, Seed: o.seed})
 	w, _ := export.ForFormat(format)
 	if gx, ok := w.(export.GEXF); ok {
 		gx.Version = o.gexfVersion

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +31,7 @@ type Model struct {
 	q        []int16   // the same quantized (weight = q*scale), after training
 	scale    float32
 	clusters *Clusters
+	digest   string // SHA-256 of the bytes Load read, hex; "" for a model trained in this process
 	types    []string
 
 	// Precomputed rows of the tag-history features.
@@ -365,7 +368,8 @@ func (c *Clusters) entriesOrNil() ([]uint64, [][maxClusterLevels]uint32) {
 
 // Load reads a model written by [Model.Save].
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(r, h), 1<<16)
 	head := make([]byte, len(modelMagic)+2)
 	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(modelMagic)]) != modelMagic {
 		return nil, ErrBadModel
@@ -388,8 +392,15 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		return nil, err
 	}
+	io.Copy(io.Discard, br) // hash to the end
+	m.digest = hex.EncodeToString(h.Sum(nil))
 	return m, nil
 }
+
+// Digest identifies the model's weights: the SHA-256 of the file it was
+// loaded from ("" for a model trained in this process). Caches of
+// extractions are keyed by it.
+func (m *Model) Digest() string { return m.digest }
 
 func decodeModel(in *bufio.Reader) (*Model, error) {
 	var err error

@@ -11,8 +11,9 @@ import (
 var rank = map[string]int{
 	"cograph/corpus":  1,
 	"cograph/extract": 2,
-	"cograph/graph":   3,
-	"cograph/export":  4,
+	"cograph/cache":   3,
+	"cograph/graph":   4,
+	"cograph/export":  5,
 }
 
 func TestImportsFlowOneWay(t *testing.T) {
