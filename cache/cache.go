@@ -12,7 +12,7 @@
 //	  id TEXT, title TEXT, date TEXT, url TEXT, source TEXT,  -- the article it was first seen as
 //	  words     INTEGER NOT NULL, -- word tokens
 //	  doc       BLOB NOT NULL,    -- the extraction, in cograph's binary form (see codec.go)
-//	  PRIMARY KEY (hash, extractor)) WITHOUT ROWID;
+//	  PRIMARY KEY (hash, extractor));
 //	CREATE TABLE entities (
 //	  hash BLOB NOT NULL, extractor TEXT NOT NULL,  -- the extraction it belongs to
 //	  label TEXT NOT NULL, type TEXT NOT NULL,      -- canonical name and type in that article
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS extractions (
   id TEXT, title TEXT, date TEXT, url TEXT, source TEXT,
   words     INTEGER NOT NULL,
   doc       BLOB NOT NULL,
-  PRIMARY KEY (hash, extractor)) WITHOUT ROWID;
+  PRIMARY KEY (hash, extractor));
 CREATE TABLE IF NOT EXISTS entities (
   hash BLOB NOT NULL, extractor TEXT NOT NULL,
   label TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
@@ -74,6 +74,7 @@ type Cache struct {
 	db      *sql.DB
 	version string
 	get     *sql.Stmt
+	rows    map[[32]byte]int64 // the rowid of every extraction of this version, read at Open
 
 	mu      sync.Mutex // guards the write side
 	pending []entry
@@ -117,15 +118,43 @@ func Open(path, version string) (*Cache, error) {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w (is it an SQLite file written by cograph?)", path, err)
 	}
-	get, err := db.Prepare(`SELECT doc FROM extractions WHERE hash = ? AND extractor = ?`)
+	get, err := db.Prepare(`SELECT doc FROM extractions WHERE rowid = ?`)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
-	c := &Cache{db: db, version: version, get: get, written: map[[32]byte]bool{},
+	rows, err := loadRows(db, version)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	c := &Cache{db: db, version: version, get: get, rows: rows, written: map[[32]byte]bool{},
 		writes: make(chan []entry, 2), done: make(chan error, 1)}
 	go c.writer()
 	return c, nil
+}
+
+// loadRows reads where each extraction of the version is: a miss then
+// costs no query, and a hit is one read by rowid (a few bytes each, so a
+// million articles take tens of megabytes).
+func loadRows(db *sql.DB, version string) (map[[32]byte]int64, error) {
+	rs, err := db.Query(`SELECT hash, rowid FROM extractions WHERE extractor = ?`, version)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	rows := map[[32]byte]int64{}
+	for rs.Next() {
+		var h []byte
+		var id int64
+		if err := rs.Scan(&h, &id); err != nil {
+			return nil, err
+		}
+		if len(h) == 32 {
+			rows[[32]byte(h)] = id
+		}
+	}
+	return rows, rs.Err()
 }
 
 // writer writes the batches Remember hands it, so that the extraction
@@ -154,11 +183,14 @@ func Key(a *corpus.Article) []byte {
 // missing, unreadable or damaged entry is a miss: the article is extracted
 // again and the entry replaced.
 func (c *Cache) Recall(a *corpus.Article) (*extract.Document, bool) {
-	var blob []byte
-	err := c.get.QueryRow(Key(a), c.version).Scan(&blob)
 	var d *extract.Document
-	if err == nil {
-		d, err = decode(blob)
+	id, ok := c.rows[[32]byte(Key(a))]
+	err := errCorrupt
+	if ok {
+		var blob []byte
+		if err = c.get.QueryRow(id).Scan(&blob); err == nil {
+			d, err = decode(blob)
+		}
 	}
 	c.stats.Lock()
 	defer c.stats.Unlock()

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cli runs the command in-process and returns its exit code and output.
@@ -380,5 +381,43 @@ func TestBuildModelFlag(t *testing.T) {
 	}
 	if code, _, stderr := cli(t, "", "build", "-q", "--model", filepath.Join(dir, "missing.model"), examples); code != exitError || !strings.Contains(stderr, "missing.model") {
 		t.Errorf("missing model: exit %d, %s", code, stderr)
+	}
+}
+
+// TestInterruptKeepsPreviousOutput interrupts a build of the BBC folder half
+// way: the exit code is 130, the message says so, and the previous output
+// file is byte for byte what it was, with no temporary file left beside it.
+func TestInterruptKeepsPreviousOutput(t *testing.T) {
+	shared := sharedDir(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "graph.graphml")
+	previous := []byte("<!-- the previous graph -->\n")
+	if err := os.WriteFile(out, previous, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "build", "--jobs", "1", "-o", out, filepath.Join(shared, "data", "news", "bbc"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(400 * time.Millisecond) // a one-core BBC build takes seconds
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
+		t.Fatalf("exit %v, want %d; stderr: %s", err, exitInterrupted, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("no message about the interruption: %q", stderr.String())
+	}
+	got, _ := os.ReadFile(out)
+	if !bytes.Equal(got, previous) {
+		t.Errorf("the previous output changed: %.200q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left beside the output: %v", entries)
 	}
 }

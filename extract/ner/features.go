@@ -162,10 +162,18 @@ type docFeatures struct {
 	sents  []int32 // token offset of each sentence; len = #sentences+1
 	infos  []tokInfo
 	sflags []uint8
-	feats  []uint32 // static feature rows, flat
+	feats  []uint32 // static feature rows, flat (not with lazy)
 	offs   []int32  // feats of token k: feats[offs[k]:offs[k+1]]
 	gaz    []Match
-	gtok   []gazTok
+	gtok   []gazTok // the gazetteer features of the sentence at hand
+	// With lazy, a token's static features are computed only when the
+	// decoder scores it (featsOf): tagging skips most lower-case words,
+	// so most tokens never need theirs. gtoks and gofs keep every
+	// sentence's gazetteer features for that.
+	lazy    bool
+	gtoks   []gazTok
+	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
+	scratch []uint32
 	stats  docTable
 	ts     tokScratch
 }
@@ -240,6 +248,8 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 
 	d.feats = d.feats[:0]
 	d.offs = append(d.offs[:0], 0)
+	d.gtoks = d.gtoks[:0]
+	d.gofs = append(d.gofs[:0], 0)
 	for si, s := range sents {
 		a := int(d.sents[si])
 		infos := d.infos[a : a+len(s)]
@@ -265,9 +275,14 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 				}
 			}
 		}
+		if d.lazy {
+			d.gtoks = append(d.gtoks, d.gtok...)
+			d.gofs = append(d.gofs, int32(len(d.gtoks)))
+			continue
+		}
 		for i := range infos {
 			start := len(d.feats)
-			d.feats = m.tokenFeatures(d.feats, infos, i, d.sflags[si], d)
+			d.feats = m.tokenFeatures(d.feats, infos, i, d.sflags[si], d, d.gtok)
 			if domain != 0 {
 				for _, r := range d.feats[start:] {
 					d.feats = append(d.feats, m.bucket(mix(uint64(r)^domain*0x9E3779B97F4A7C15)))
@@ -278,8 +293,20 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 	}
 }
 
+// featsOf returns the static feature rows of token k, of sentence si:
+// the prepared ones, or with d.lazy computed now (valid until the next
+// call).
+func (m *Model) featsOf(d *docFeatures, si, k int) []uint32 {
+	if !d.lazy {
+		return d.feats[d.offs[k]:d.offs[k+1]]
+	}
+	a, b := int(d.sents[si]), int(d.sents[si+1])
+	d.scratch = m.tokenFeatures(d.scratch[:0], d.infos[a:b], k-a, d.sflags[si], d, d.gtoks[d.gofs[si]:d.gofs[si+1]])
+	return d.scratch
+}
+
 // tokenFeatures appends the static feature rows of token i.
-func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d *docFeatures) []uint32 {
+func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d *docFeatures, gtok []gazTok) []uint32 {
 	f := m.features
 	ti := &infos[i]
 	add := func(h uint64) { dst = append(dst, m.bucket(h)) }
@@ -400,7 +427,7 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		}
 	}
 	if f&FeatGazetteer != 0 {
-		for _, g := range d.gtok {
+		for _, g := range gtok {
 			switch int(g.tok) {
 			case i:
 				add(feat2(tmplGaz, g.typ, g.pos))

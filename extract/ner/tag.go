@@ -62,6 +62,7 @@ func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [
 // tag fills t.labels for the document.
 func (m *Model) tag(t *tagger, sents [][]string, gaz Gazetteer) {
 	t.d = &t.own
+	t.d.lazy = true
 	m.prepare(t.d, sents, gaz, 0)
 	m.decodeDoc(t, true)
 	t.outl = t.outl[:0]
@@ -184,7 +185,7 @@ func (m *Model) decode(t *tagger, second, skipLower bool) {
 			}
 			static := t.static[k*nl : (k+1)*nl]
 			if !t.summed[k] {
-				m.sum(static, d.feats[d.offs[k]:d.offs[k+1]])
+				m.sum(static, m.featsOf(d, si, k))
 				t.summed[k] = true
 			}
 			copy(t.scores, static)

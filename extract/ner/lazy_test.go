@@ -1,0 +1,39 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLazyFeaturesMatchEager tags documents with features computed on
+// demand (as tagging does) and all up front (as training does), twice in a
+// row on one pooled tagger: the labels must be the same every time.
+func TestLazyFeaturesMatchEager(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := [][][]string{
+		{strings.Fields("Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday ."),
+			strings.Fields("The talks at the Kremlin lasted three hours , officials of the Russian Foreign Ministry said .")},
+		{strings.Fields("Arsenal beat Chelsea 2-1 at the Emirates Stadium in London ."),
+			strings.Fields("Bukayo Saka scored twice for the Gunners .")},
+	}
+	tagWith := func(lazy bool, doc [][]string) []uint8 {
+		tg := m.getTagger()
+		defer m.pool.Put(tg)
+		tg.d = &tg.own
+		tg.d.lazy = lazy
+		m.prepare(tg.d, doc, nil, 0)
+		m.decodeDoc(tg, false)
+		return slices.Clone(tg.labels)
+	}
+	for round := 0; round < 2; round++ {
+		for i, doc := range docs {
+			if lazy, eager := tagWith(true, doc), tagWith(false, doc); !slices.Equal(lazy, eager) {
+				t.Errorf("round %d doc %d: lazy %v, eager %v", round, i, lazy, eager)
+			}
+		}
+	}
+}
