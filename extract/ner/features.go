@@ -174,8 +174,8 @@ type docFeatures struct {
 	gtoks   []gazTok
 	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
 	scratch []uint32
-	stats  docTable
-	ts     tokScratch
+	stats   docTable
+	ts      tokScratch
 }
 
 // gazTok is one gazetteer feature of a token: the hashes of its type and
