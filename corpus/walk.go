@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -189,7 +190,8 @@ func (w *Walker) pushDir(p, rel string, fi os.FileInfo) error {
 // openFile makes file p the current input.
 func (w *Walker) openFile(p, id string, f Format, fi os.FileInfo) error {
 	if f != FormatJSONL && f != FormatAuto && fi.Size() > w.opts.maxFileSize() {
-		return &SkipError{Path: p, Err: ErrTooLarge}
+		return &SkipError{Path: p, Err: fmt.Errorf("%w: %.1f MB, more than the %d MB an article may have; split it into its articles",
+			ErrTooLarge, float64(fi.Size())/(1<<20), w.opts.maxFileSize()>>20)}
 	}
 	file, err := os.Open(p)
 	if err != nil {

@@ -35,6 +35,7 @@ func findRelations(doc *Document, lx *Lexicon) {
 			hi++
 		}
 		ms := doc.Mentions[lo:hi]
+		ix := indexSentence(ms)
 		for _, m := range ms {
 			if m.Type != Person {
 				continue
@@ -42,7 +43,7 @@ func findRelations(doc *Document, lx *Lexicon) {
 			toks := doc.Sentences[m.Sentence].Tokens
 			if m.First > 0 && toks[m.First-1].Norm != "," {
 				if role, t := r.titleEndingAt(toks, m.First); role != "" {
-					targets := affiliationBefore(doc, lx, ms, toks, t)
+					targets := affiliationBefore(doc, lx, ix, toks, t)
 					if len(targets) == 0 {
 						targets = officeHeld(doc, lx, m.Entity, role)
 					}
@@ -52,7 +53,7 @@ func findRelations(doc *Document, lx *Lexicon) {
 				}
 			}
 			if m.Last < len(toks) && toks[m.Last].Norm == "," {
-				role, targets := apposition(r, ms, toks, m.Last)
+				role, targets := apposition(r, ix, toks, m.Last)
 				for _, target := range targets {
 					add(Relation{Person: m.Entity, Target: target, Role: role})
 				}
@@ -76,15 +77,13 @@ func (r *Rules) titleEndingAt(toks []Token, k int) (string, int) {
 // affiliationBefore returns the organization or place named just before
 // token t: a mention ending there (also before a possessive "'s"), or an
 // adjective of nationality whose country the article mentions.
-func affiliationBefore(doc *Document, lx *Lexicon, ms []Mention, toks []Token, t int) []int {
+func affiliationBefore(doc *Document, lx *Lexicon, ix sentenceIndex, toks []Token, t int) []int {
 	end := t
 	if end > 0 && toks[end-1].Norm == "'s" {
 		end--
 	}
-	for _, m := range ms {
-		if m.Last == end && (m.Type == Organization || m.Type == Place) {
-			return []int{m.Entity}
-		}
+	if m, ok := ix.bodyEndingAt[end]; ok {
+		return []int{m.Entity}
 	}
 	if t > 0 {
 		if country, ok := lx.Demonym(toks[t-1].Norm); ok {
@@ -118,9 +117,27 @@ func officeHeld(doc *Document, lx *Lexicon, person int, role string) []int {
 	return out
 }
 
+// sentenceIndex finds a sentence's mentions by position, so that reading
+// relations stays linear in a sentence with thousands of names.
+type sentenceIndex struct {
+	bodyEndingAt map[int]Mention // the first organization or place ending at a token
+	startingAt   map[int]Mention // the last mention starting at a token
+}
+
+func indexSentence(ms []Mention) sentenceIndex {
+	ix := sentenceIndex{bodyEndingAt: map[int]Mention{}, startingAt: map[int]Mention{}}
+	for _, m := range ms {
+		if _, ok := ix.bodyEndingAt[m.Last]; !ok && (m.Type == Organization || m.Type == Place) {
+			ix.bodyEndingAt[m.Last] = m
+		}
+		ix.startingAt[m.First] = m
+	}
+	return ix
+}
+
 // apposition reads ", [a|an|the] [modifiers] TITLE of|from|at [the] ORG
 // [of [the] ORG …]" after a name ending at token k.
-func apposition(r *Rules, ms []Mention, toks []Token, k int) (string, []int) {
+func apposition(r *Rules, ix sentenceIndex, toks []Token, k int) (string, []int) {
 	if k >= len(toks) || toks[k].Norm != "," {
 		return "", nil
 	}
@@ -152,16 +169,10 @@ func apposition(r *Rules, ms []Mention, toks []Token, k int) (string, []int) {
 		if p < len(toks) && toks[p].Norm == "the" {
 			p++
 		}
-		next := -1
-		for i := range ms {
-			if ms[i].First == p {
-				next = i
-			}
-		}
-		if next < 0 {
+		m, ok := ix.startingAt[p]
+		if !ok {
 			return role, targets
 		}
-		m := ms[next]
 		if m.Type == Organization || len(targets) == 0 && m.Type == Place {
 			targets = append(targets, m.Entity)
 		}

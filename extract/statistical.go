@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -64,17 +66,15 @@ func (s *Statistical) sentence(doc *Document, si int, tags []string, found, open
 	// needs no second opinion: chunk types and canonicalizes it the same
 	// way. The rules read the other runs.
 	var ruleFound []candidate
-	s.Rules.sentenceExcept(doc, si, func(a, b int) bool {
-		for _, ch := range chunks {
-			if ch.Start == a && ch.End == b {
-				return true
-			}
-		}
-		return false
-	}, &ruleFound, open, acronyms)
-	covered := make([]bool, len(toks))
+	whole := make(map[[2]int]bool, len(chunks))
 	for _, ch := range chunks {
-		if s.overruled(ch, ruleFound) {
+		whole[[2]int{ch.Start, ch.End}] = true
+	}
+	s.Rules.sentenceExcept(doc, si, func(a, b int) bool { return whole[[2]int{a, b}] }, &ruleFound, open, acronyms)
+	covered := make([]bool, len(toks))
+	decisive := decisiveRules(ruleFound)
+	for _, ch := range chunks {
+		if decisive.overrule(ch) {
 			continue
 		}
 		for _, p := range s.Rules.splitBodies(toks, ch.Start, ch.End) {
@@ -95,18 +95,38 @@ func (s *Statistical) sentence(doc *Document, si int, tags []string, found, open
 	}
 }
 
-// overruled reports whether a rule candidate known from the lexicon or a
-// head word covers more than the chunk or crosses its boundary.
-func (s *Statistical) overruled(ch ner.Chunk, rules []candidate) bool {
+// decisiveRules gathers the spans of the rules' candidates known from the
+// lexicon or a head word: those can overrule a chunk (ruleSpans.overrule).
+func decisiveRules(rules []candidate) ruleSpans {
+	var r ruleSpans
 	for _, c := range rules {
 		if c.byName || c.label == "" && c.typ != Organization && c.typ != Event {
 			continue
 		}
-		if c.last <= ch.Start || c.first >= ch.End {
+		r.spans = append(r.spans, [2]int{c.first, c.last})
+		r.longest = max(r.longest, c.last-c.first)
+	}
+	slices.SortFunc(r.spans, func(x, y [2]int) int { return cmp.Compare(x[0], y[0]) })
+	return r
+}
+
+// ruleSpans are the spans of the rules' lexicon and head-word names,
+// sorted by start, so that each chunk checks only those near it.
+type ruleSpans struct {
+	spans   [][2]int
+	longest int
+}
+
+// overrule reports whether a lexicon or head-word name straddles the
+// chunk's edge: longer than the chunk, or across two chunks.
+func (r ruleSpans) overrule(ch ner.Chunk) bool {
+	i, _ := slices.BinarySearchFunc(r.spans, ch.Start-r.longest, func(sp [2]int, t int) int { return cmp.Compare(sp[0], t) })
+	for ; i < len(r.spans) && r.spans[i][0] < ch.End; i++ {
+		first, last := r.spans[i][0], r.spans[i][1]
+		if last <= ch.Start {
 			continue // disjoint
 		}
-		inside := c.first >= ch.Start && c.last <= ch.End
-		if !inside {
+		if !(first >= ch.Start && last <= ch.End) {
 			return true
 		}
 	}

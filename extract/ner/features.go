@@ -1,5 +1,7 @@
 package ner
 
+import "slices"
+
 // Feature templates. Numbers are part of the model format: append only.
 const (
 	tmplBias = iota
@@ -174,6 +176,7 @@ type docFeatures struct {
 	gtoks   []gazTok
 	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
 	scratch []uint32
+	gix     gazIndex // for sentences with many gazetteer features
 	stats   docTable
 	ts      tokScratch
 }
@@ -290,6 +293,55 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 			}
 			d.offs = append(d.offs, int32(len(d.feats)))
 		}
+	}
+}
+
+// gazIndexMin is the number of gazetteer features in a sentence above
+// which tokenFeatures looks them up by token instead of scanning them all:
+// scanning is quadratic in a sentence of a million tokens (a list, a dump).
+const gazIndexMin = 64
+
+// gazIndex finds a sentence's gazetteer features by token: those of token
+// t are gtok[perm[start[t]:start[t+1]]], in gtok's order.
+type gazIndex struct {
+	gtok        []gazTok // the sentence it was built for
+	start, perm []int32
+	near3       []int32
+}
+
+// near calls fn for the features of tokens i-1, i and i+1 in gtok's order,
+// the order a scan would give: training sums the rows in float32, so the
+// order must not change for the model to stay reproducible.
+func (x *gazIndex) near(gtok []gazTok, n, i int, fn func(*gazTok)) {
+	if len(x.gtok) != len(gtok) || len(gtok) > 0 && &x.gtok[0] != &gtok[0] {
+		x.build(gtok, n)
+	}
+	x.near3 = x.near3[:0]
+	for t := max(i-1, 0); t <= min(i+1, n-1); t++ {
+		x.near3 = append(x.near3, x.perm[x.start[t]:x.start[t+1]]...)
+	}
+	slices.Sort(x.near3)
+	for _, k := range x.near3 {
+		fn(&gtok[k])
+	}
+}
+
+// build indexes gtok by token with a stable counting sort.
+func (x *gazIndex) build(gtok []gazTok, n int) {
+	x.gtok = gtok
+	x.start = slices.Grow(x.start[:0], n+1)[:n+1]
+	clear(x.start)
+	for _, g := range gtok {
+		x.start[g.tok+1]++
+	}
+	for t := 1; t <= n; t++ {
+		x.start[t] += x.start[t-1]
+	}
+	x.perm = slices.Grow(x.perm[:0], len(gtok))[:len(gtok)]
+	fill := slices.Clone(x.start[:n])
+	for k, g := range gtok {
+		x.perm[fill[g.tok]] = int32(k)
+		fill[g.tok]++
 	}
 }
 
@@ -427,7 +479,7 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		}
 	}
 	if f&FeatGazetteer != 0 {
-		for _, g := range gtok {
+		gazFeat := func(g *gazTok) {
 			switch int(g.tok) {
 			case i:
 				add(feat2(tmplGaz, g.typ, g.pos))
@@ -439,6 +491,13 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 			case i + 1:
 				add(feat2(tmplGazP1, g.typ, g.pos))
 			}
+		}
+		if len(gtok) <= gazIndexMin {
+			for k := range gtok {
+				gazFeat(&gtok[k])
+			}
+		} else {
+			d.gix.near(gtok, len(infos), i, gazFeat)
 		}
 	}
 	if f&FeatDocument != 0 && ti.flags&(tInitCap|tAllCaps) != 0 && ti.flags&tHasLetter != 0 {

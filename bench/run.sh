@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# bench/run.sh - cograph's throughput on a large corpus made by replicating
+# the BBC folder of ../shared, and a side-by-side comparison with compromise.
+#
+#   bench/run.sh [COPIES]        (default 10: 21,830 articles, about 8.3 M words)
+#
+# Reports words/s, articles/s, MB/s and peak RSS for
+#   cold       a build with an empty --cache (extracts everything, fills the cache)
+#   nocache    the same build without a cache
+#   cached     a rebuild with --window sentence that reads every extraction from the cache
+#   increment  one more copy of the folder added: only the new articles are extracted
+# then times cograph and compromise (npm) on the same 200 BBC articles.
+# Needs GNU time (/usr/bin/time); node and npm for the comparison (skipped without).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+copies=${1:-10}
+bbc=${COGRAPH_BBC:-$here/../shared/data/news/bbc}
+work=${COGRAPH_BENCH_DIR:-$(mktemp -d)}
+[ -d "$bbc" ] || { echo "no BBC folder at $bbc (set COGRAPH_BBC)"; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time"; exit 2; }
+
+echo "building cograph..." >&2
+(cd "$here" && go build -o "$work/cograph" ./cmd/cograph)
+bin=$work/cograph
+
+corpus=$work/corpus
+rm -rf "$corpus" && mkdir -p "$corpus"
+# Each copy's articles get a last line of their own, so that no two texts
+# are equal: the cache would otherwise recognise the copies and the cold
+# build would not be cold.
+for i in $(seq 1 "$copies"); do
+  cp -r "$bbc" "$corpus/copy$i"
+  find "$corpus/copy$i" -name '*.txt' -exec sed -i "\$a\\
+Copy $i." {} +
+done
+# Only the articles: the folder's README.TXT and SOURCE.md are not news.
+find "$corpus" -name 'README.TXT' -delete -o -name 'SOURCE.md' -delete
+articles=$(find "$corpus" -name '*.txt' | wc -l)
+mb=$(du -sbm "$corpus" | cut -f1)
+
+# run LABEL ARGS...: one timed build; prints a table row from cograph's
+# summary line (words, articles, MB) and GNU time (wall, peak RSS).
+run() {
+  local label=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" build "$@" 2>"$work/err" >/dev/null || { cat "$work/err"; exit 1; }
+  read -r wall rss <"$work/time"
+  local words arts bytes
+  words=$(grep -o '[0-9,]* words,' "$work/err" | head -1 | tr -dc 0-9)
+  arts=$(grep -o 'read [0-9,]* articles' "$work/err" | head -1 | tr -dc 0-9)
+  bytes=$(grep -o '[0-9.]* MB in' "$work/err" | head -1 | cut -d' ' -f1)
+  awk -v l="$label" -v w="$wall" -v r="$rss" -v wd="$words" -v a="$arts" -v b="$bytes" 'BEGIN {
+    printf "| %-9s | %8.2f | %12.0f | %10.0f | %6.2f | %8.0f |\n", l, w, wd / w, a / w, b / w, r / 1024 }'
+  grep -o '(cache: [^)]*)' "$work/err" >&2 || true
+}
+
+echo
+echo "corpus: $copies copies of $bbc: $articles articles, $mb MB"
+echo
+echo "| run       | wall (s) |      words/s | articles/s |   MB/s | RSS (MB) |"
+echo "| --------- | -------- | ------------ | ---------- | ------ | -------- |"
+rm -f "$work/cache.db"*
+run cold -q -o "$work/cold.graphml" --cache "$work/cache.db" "$corpus"
+run nocache -q -o "$work/nocache.graphml" "$corpus"
+run cached -q -o "$work/cached.graphml" --window sentence --cache "$work/cache.db" "$corpus"
+cp -r "$bbc" "$corpus/copy-new"
+find "$corpus/copy-new" -name 'README.TXT' -delete -o -name 'SOURCE.md' -delete
+# A new copy has the same texts as the others, which the cache would
+# recognise; change every article of it so that it is really new.
+find "$corpus/copy-new" -name '*.txt' -exec sed -i '$a\
+Updated.' {} +
+run increment -q -o "$work/inc.graphml" --cache "$work/cache.db" "$corpus"
+
+# compromise, side by side on the same 200 articles.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  nm=${COGRAPH_NODE_MODULES:-$work/node}
+  if [ ! -d "$nm/node_modules/compromise" ]; then
+    mkdir -p "$nm" && (cd "$nm" && npm init -y >/dev/null && npm install --silent compromise@14 >/dev/null)
+  fi
+  small=$work/bbc200
+  rm -rf "$small" && mkdir -p "$small"
+  find "$bbc" -name '[0-9]*.txt' | sort | head -200 | while read -r f; do
+    d=$small/$(basename "$(dirname "$f")"); mkdir -p "$d"; cp "$f" "$d/"; done
+  /usr/bin/time -f '%e' -o "$work/t1" "$bin" build -q -o "$work/small.json" "$small"
+  NODE_PATH=$nm/node_modules /usr/bin/time -f '%e' -o "$work/t2" node "$here/bench/compromise.js" "$small" "$work/small-compromise.json"
+  awk -v a="$(cat "$work/t1")" -v b="$(cat "$work/t2")" 'BEGIN {
+    printf "\n200 BBC articles: cograph %.3f s, compromise %.2f s: %.0fx faster\n", a, b, b / a }'
+else
+  echo "node/npm missing: compromise comparison skipped"
+fi
+echo "work files in $work" >&2
