@@ -47,8 +47,6 @@ import (
 )
 
 const schema = `
-PRAGMA journal_mode = WAL;
-PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS extractions (
   hash      BLOB NOT NULL,
   extractor TEXT NOT NULL,
@@ -107,13 +105,16 @@ type entityRow struct {
 // Open opens (creating it if needed) the cache at path for extractions made
 // by the extractor of the given version.
 func Open(path, version string) (*Cache, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	// The pragmas in the name apply to every connection of the pool.
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)")
 	if err != nil {
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
-	// One connection: SQLite serialises writers anyway, and reads of one
-	// small row by primary key are far cheaper than extraction.
-	db.SetMaxOpenConns(1)
+	// A few connections: the workers read in parallel (WAL lets readers
+	// run beside the writer), while SQLite serialises the writer's
+	// transactions itself.
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
 	if _, err := db.Exec(schema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w (is it an SQLite file written by cograph?)", path, err)
