@@ -90,11 +90,16 @@ func (v value) text(k kind) string {
 	case kindStringList:
 		return joinList(v.list)
 	case kindArticles:
-		parts := make([]string, len(v.arts))
+		// Written straight into one buffer: large graphs cite millions of
+		// articles, and a string per article would double the garbage.
+		var b strings.Builder
 		for i, a := range v.arts {
-			parts[i] = articleText(a)
+			if i > 0 {
+				b.WriteString(listSep)
+			}
+			writeArticle(&b, a)
 		}
-		return joinList(parts)
+		return b.String()
 	default:
 		return v.s
 	}
@@ -117,19 +122,43 @@ func joinList(list []string) string {
 }
 
 // articleText is an article in one line: "ID (DATE) TITLE <URL>", the
-// parts that are known.
+// parts that are known, with any listSep inside made a broken bar.
 func articleText(a *graph.Article) string {
-	s := a.ID
+	var b strings.Builder
+	writeArticle(&b, a)
+	return b.String()
+}
+
+func writeArticle(b *strings.Builder, a *graph.Article) {
+	put := func(s string) {
+		for {
+			i := strings.Index(s, listSep)
+			if i < 0 {
+				b.WriteString(s)
+				return
+			}
+			b.WriteString(s[:i])
+			b.WriteString("¦")
+			s = s[i+len(listSep):]
+		}
+	}
+	put(a.ID)
 	if a.Date != "" {
-		s += " (" + a.Date + ")"
+		b.WriteString(" (")
+		put(a.Date)
+		b.WriteString(")")
 	}
 	if a.Title != "" {
-		s += " " + strings.Join(strings.Fields(a.Title), " ")
+		for _, w := range strings.Fields(a.Title) {
+			b.WriteByte(' ')
+			put(w)
+		}
 	}
 	if a.URL != "" {
-		s += " <" + a.URL + ">"
+		b.WriteString(" <")
+		put(a.URL)
+		b.WriteString(">")
 	}
-	return s
 }
 
 // formatFloat spells x the same way on every platform and run. Integral
