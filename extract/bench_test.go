@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"cograph/extract/ner"
 	"io"
 	"os"
 	"path/filepath"
@@ -74,4 +76,24 @@ func BenchmarkSegment(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n*words)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkStartup measures what a run pays before its first article: the
+// lexicon and the tagger decoded from the binary (in parallel, as New does):
+//
+//	go test -run XXX -bench Startup ./extract
+func BenchmarkStartup(b *testing.B) {
+	for b.Loop() {
+		done := make(chan error)
+		go func() {
+			_, err := ner.Load(bytes.NewReader(ner.Embedded()))
+			done <- err
+		}()
+		if _, err := LoadLexicon(dataFS, "data"); err != nil {
+			b.Fatal(err)
+		}
+		if err := <-done; err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -522,6 +522,10 @@ func (m *Model) freeze() {
 //go:embed model/ner.model
 var embedded []byte
 
+// Embedded returns the bytes of the model embedded in the package, for
+// benchmarks of loading; Default decodes them once.
+func Embedded() []byte { return embedded }
+
 var (
 	defaultModel     *Model
 	defaultModelErr  error
