@@ -130,7 +130,7 @@ func printUsage(w io.Writer) {
 places that news articles mention, for Graphviz and Gephi.
 
 Usage:
-  cograph build [flags] PATH...     write the graph (DOT, GraphML, GEXF, JSON, CSV)
+  cograph build [flags] PATH...     write the graph (DOT, GraphML, GEXF, JSON, CSV; SVG/PNG/PDF)
   cograph extract [flags] PATH...   write the entities of each article as JSON Lines
   cograph aliases suggest PATH...   list likely merges of names, for an aliases file
   cograph explain A B PATH...       print the sentences where A and B occur together
