@@ -59,16 +59,16 @@ echo
 echo "| run       | wall (s) |      words/s | articles/s |   MB/s | RSS (MB) |"
 echo "| --------- | -------- | ------------ | ---------- | ------ | -------- |"
 rm -f "$work/cache.db"*
-run cold -q -o "$work/cold.graphml" --cache "$work/cache.db" "$corpus"
-run nocache -q -o "$work/nocache.graphml" "$corpus"
-run cached -q -o "$work/cached.graphml" --window sentence --cache "$work/cache.db" "$corpus"
+run cold -o "$work/cold.graphml" --cache "$work/cache.db" "$corpus"
+run nocache -o "$work/nocache.graphml" "$corpus"
+run cached -o "$work/cached.graphml" --window sentence --cache "$work/cache.db" "$corpus"
 cp -r "$bbc" "$corpus/copy-new"
 find "$corpus/copy-new" -name 'README.TXT' -delete -o -name 'SOURCE.md' -delete
 # A new copy has the same texts as the others, which the cache would
 # recognise; change every article of it so that it is really new.
 find "$corpus/copy-new" -name '*.txt' -exec sed -i '$a\
 Updated.' {} +
-run increment -q -o "$work/inc.graphml" --cache "$work/cache.db" "$corpus"
+run increment -o "$work/inc.graphml" --cache "$work/cache.db" "$corpus"
 
 # compromise, side by side on the same 200 articles.
 if command -v node >/dev/null && command -v npm >/dev/null; then

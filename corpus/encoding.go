@@ -50,19 +50,43 @@ func decodeText(b []byte) (string, int) {
 	sb.Grow(len(b) + len(b)/8)
 	n := 0
 	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
-			c := b[0]
-			if c >= 0x80 && c <= 0x9F {
-				r = cp1252[c-0x80]
-			} else {
-				r = rune(c) // Windows-1252 equals Latin-1 from 0xA0 up
-			}
-			size = 1
+		r, size, bad := decodeRune(b)
+		if bad {
 			n++
 		}
 		sb.WriteRune(r)
 		b = b[size:]
 	}
 	return sb.String(), n
+}
+
+// decodeRune decodes the first rune of b as decodeText does, reporting
+// whether it was an invalid byte decoded as Windows-1252.
+func decodeRune(b []byte) (r rune, size int, bad bool) {
+	r, size = utf8.DecodeRune(b)
+	if r != utf8.RuneError || size > 1 {
+		return r, size, false
+	}
+	c := b[0]
+	if c >= 0x80 && c <= 0x9F {
+		return cp1252[c-0x80], 1, true
+	}
+	return rune(c), 1, true // Windows-1252 equals Latin-1 from 0xA0 up
+}
+
+// rawOffset converts a byte offset into decodeText(b) into an offset into
+// b, so that error columns count the bytes of the file: an invalid byte
+// decoded as Windows-1252 takes two or three bytes once decoded.
+func rawOffset(b []byte, off int) int {
+	raw := 0
+	if bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
+		raw, b = 3, b[3:]
+	}
+	for len(b) > 0 && off > 0 {
+		r, size, _ := decodeRune(b)
+		off -= utf8.RuneLen(r)
+		raw += size
+		b = b[size:]
+	}
+	return raw + max(off, 0)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // A jsonlReader reads one article per line. It uses a bufio.Scanner with
@@ -74,7 +75,9 @@ func (j *jsonlReader) Read() (*Article, error) {
 		if j.line == 1 {
 			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		}
-		lead := len(b) - len(bytes.TrimLeft(b, " \t"))
+		// lead counts what TrimSpace removes (form feeds and NBSPs too),
+		// so that columns count from the start of the line.
+		lead := len(b) - len(bytes.TrimLeftFunc(b, unicode.IsSpace))
 		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
 			continue
@@ -113,7 +116,7 @@ func (j *jsonlReader) article(b []byte, lead int) (*Article, error) {
 	}
 	var v jsonArticle
 	if err := json.Unmarshal([]byte(text), &v); err != nil {
-		return nil, j.jsonError(err, lead)
+		return nil, j.jsonError(err, b, lead)
 	}
 	id, ok := jsonID(v.ID)
 	author, ok2 := jsonAuthor(v.Author)
@@ -145,17 +148,18 @@ func (j *jsonlReader) article(b []byte, lead int) (*Article, error) {
 	return a, nil
 }
 
-// jsonError turns a decoding error into a *ParseError with the byte column
-// where decoding stopped.
-func (j *jsonlReader) jsonError(err error, lead int) error {
+// jsonError turns an error decoding line b into a *ParseError with the
+// byte column where decoding stopped. The decoder's offset counts the
+// decoded text, which is longer than b where b was not UTF-8.
+func (j *jsonlReader) jsonError(err error, b []byte, lead int) error {
 	col := 1
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		col = int(syn.Offset)
+		col = rawOffset(b, int(syn.Offset))
 	case errors.As(err, &typ):
-		col = int(typ.Offset)
+		col = rawOffset(b, int(typ.Offset))
 	}
 	return &ParseError{Path: j.s.path, Line: j.line, Column: lead + max(col, 1), Err: fmt.Errorf("%w: %v", ErrMalformedJSON, err)}
 }

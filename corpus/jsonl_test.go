@@ -16,6 +16,8 @@ func TestJSONLErrors(t *testing.T) {
 		`[1, 2, 3]`,
 		`{"id": {"nested": true}, "text": "id of the wrong type"}`,
 		`{"text": "Third, without an id."}`,
+		"{\"text\": \"caf\xe9\xe9\" x}", // Latin-1: columns count the file's bytes
+		"\f {\"text\" 1}",
 	}, "\r\n")
 	arts, errs := readAll(t, NewReader(strings.NewReader(input), "in.jsonl", FormatJSONL, Options{}))
 	var ids []string
@@ -26,8 +28,10 @@ func TestJSONLErrors(t *testing.T) {
 	if got, want := strings.Join(ids, " "), "good1 good2 in.jsonl:8"; got != want {
 		t.Errorf("IDs = %q, want %q", got, want)
 	}
-	// Columns are 1-based bytes: 36 is the end of line 2, 17 the stray quote.
-	want := []struct{ line, col int }{{2, 36}, {5, 17}, {6, 1}, {7, 1}}
+	// Columns are 1-based bytes: 36 is the end of line 2, 17 the stray
+	// quote, 18 the x after two one-byte Latin-1 letters, 11 the 1 after a
+	// form feed.
+	want := []struct{ line, col int }{{2, 36}, {5, 17}, {6, 1}, {7, 1}, {9, 18}, {10, 11}}
 	if len(errs) != len(want) {
 		t.Fatalf("got %d errors %v, want %d", len(errs), errs, len(want))
 	}

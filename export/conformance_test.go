@@ -105,6 +105,23 @@ func TestGraphvizRendersWithoutWarnings(t *testing.T) {
 	}
 }
 
+// graphvizLabels reads the node labels from dot -Tjson output, decoding
+// each escString the way Graphviz draws it.
+func graphvizLabels(t *testing.T, out []byte) map[string]string {
+	t.Helper()
+	var doc struct {
+		Objects []struct{ Name, Label string }
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{}
+	for _, o := range doc.Objects {
+		labels[o.Name] = strings.NewReplacer(`\\`, `\`, `\n`, "\n").Replace(o.Label)
+	}
+	return labels
+}
+
 // TestGraphvizLabels checks that Graphviz itself reads our labels as we
 // meant them: dot -Tjson reports each label as an escString, which we
 // decode the way Graphviz draws it.
@@ -116,16 +133,7 @@ func TestGraphvizLabels(t *testing.T) {
 	if err != nil {
 		t.Fatalf("dot -Tjson: %v", err)
 	}
-	var doc struct {
-		Objects []struct{ Name, Label string }
-	}
-	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
-	labels := map[string]string{}
-	for _, o := range doc.Objects {
-		labels[o.Name] = strings.NewReplacer(`\\`, `\`, `\n`, "\n").Replace(o.Label)
-	}
+	labels := graphvizLabels(t, out)
 	for _, n := range g.Nodes {
 		if got, want := labels[nodeID(n.ID)], wantDOT(n.Label); got != want {
 			t.Errorf("%s: Graphviz label %q, want %q", nodeID(n.ID), got, want)

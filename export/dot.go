@@ -87,7 +87,7 @@ func (DOT) Write(w io.Writer, g *graph.Graph) error {
 // writeDOTNode writes one node; show says whether its name is drawn.
 func writeDOTNode(bw *bufio.Writer, n *graph.Node, maxPR float64, show bool) {
 	bw.WriteByte('\t')
-	bw.WriteString(nodeID(n.ID))
+	writeDOTNodeID(bw, n.ID)
 	bw.WriteString(" [label=")
 	if show {
 		writeDOTString(bw, n.Label)
@@ -116,9 +116,9 @@ func writeDOTNode(bw *bufio.Writer, n *graph.Node, maxPR float64, show bool) {
 // writeDOTEdge writes one edge, as wide as count, the pair's co-mentions.
 func writeDOTEdge(bw *bufio.Writer, e *graph.Edge, count float64, src, dst *graph.Node) {
 	bw.WriteByte('\t')
-	bw.WriteString(nodeID(e.Source))
+	writeDOTNodeID(bw, e.Source)
 	bw.WriteString(" -- ")
-	bw.WriteString(nodeID(e.Target))
+	writeDOTNodeID(bw, e.Target)
 	bw.WriteString(" [penwidth=")
 	bw.WriteString(strconv.Quote(strconv.FormatFloat(penWidth(count), 'f', 2, 64)))
 	writeDOTAttr(bw, "tooltip", src.Label+" – "+dst.Label+"\nweight "+formatFloat(e.Weight)+
@@ -132,6 +132,17 @@ func writeDOTEdge(bw *bufio.Writer, e *graph.Edge, count float64, src, dst *grap
 		}
 	}
 	bw.WriteString("];\n")
+}
+
+// writeDOTNodeID writes a node's id. A negative ID gives "n-1", which is
+// not a DOT identifier (Graphviz and gonum read n, then a number), so it is
+// quoted; the others stay bare, as in the golden files.
+func writeDOTNodeID(bw *bufio.Writer, id int64) {
+	if id < 0 {
+		writeDOTString(bw, nodeID(id))
+		return
+	}
+	bw.WriteString(nodeID(id))
 }
 
 // writeDOTAttr writes ", key=value". Values are always quoted: bare numbers

@@ -182,9 +182,10 @@ func edgeDates(e *graph.Edge) []string {
 }
 
 // writeGEXFSpells writes one spell per run of consecutive days among the
-// sorted dates; an element without dates gets no spells and so exists at
-// every time.
+// dates; an element without dates gets no spells and so exists at every
+// time.
 func writeGEXFSpells(bw *bufio.Writer, dates []string) {
+	dates = spellDates(dates)
 	if len(dates) == 0 {
 		return
 	}
@@ -198,6 +199,21 @@ func writeGEXFSpells(bw *bufio.Writer, dates []string) {
 		i = j + 1
 	}
 	bw.WriteString("        </spells>\n")
+}
+
+// spellDates returns the distinct valid dates among dates, sorted. The
+// graph promises sorted YYYY-MM-DD dates, but a spell's start and end are
+// XML attributes of type xsd:date: anything else, written raw, would make
+// the file unreadable (a quote or a <) or invalid, so it is left out.
+func spellDates(dates []string) []string {
+	out := make([]string, 0, len(dates))
+	for _, d := range dates {
+		if t, err := time.Parse(time.DateOnly, d); err == nil && t.Year() > 0 { // xsd:date has no year 0000
+			out = append(out, d)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // nextDay returns the day after a YYYY-MM-DD date ("" if it is not one).

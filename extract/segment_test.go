@@ -28,6 +28,7 @@ func TestTokenize(t *testing.T) {
 		{"ellipsis", "wait... now", "wait ... now"},
 		{"plural possessive", "workers' rights", "workers ' rights"},
 		{"hyphen compound", "U.S.-led order", "U.S.-led order"},
+		{"acute accent as apostrophe", "O'Brien´s 0´s", "O'Brien 's 0 's"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,15 +86,20 @@ func TestSegmentSpans(t *testing.T) {
 func FuzzSegment(f *testing.F) {
 	f.Add("Mr. Smith went to the U.S. on Jan. 5. He met “Dr. Jones”—there.\n\nNew para!")
 	f.Add("’s ' '' .. ... — -- n't")
+	f.Add("a\n \t\r\nb\n\n\n\u00a0\n\nc.")
 	f.Fuzz(func(t *testing.T, text string) {
-		prev := 0
+		prev, para := 0, 0
 		for _, s := range Segment(text) {
 			if s.Start < prev || s.End > len(text) || s.Start >= s.End || len(s.Tokens) == 0 {
 				t.Fatalf("bad sentence span %v", s.Span)
 			}
+			if s.Paragraph < para || s.Paragraph > para+1 {
+				t.Fatalf("paragraph %d after %d", s.Paragraph, para)
+			}
+			para = s.Paragraph
 			for _, tk := range s.Tokens {
-				if tk.Start < prev || tk.End > s.End || tk.Start >= tk.End {
-					t.Fatalf("bad token span %v in %v", tk.Span, s.Span)
+				if tk.Start < prev || tk.Start < s.Start || tk.End > s.End || tk.Start >= tk.End || tk.Norm == "" {
+					t.Fatalf("bad token %+v in %v", tk, s.Span)
 				}
 				prev = tk.End
 			}

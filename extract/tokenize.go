@@ -99,7 +99,10 @@ func splitClitics(text string, s, e int, dst []Token) []Token {
 	w := Fold(text[s:e])
 	switch {
 	case len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S")):
-		cut := e - (len(text[s:e]) - strings.LastIndexAny(text[s:e], "'\u2019`"))
+		// The apostrophe is whatever rune folds to ' (also ´, ′, ‘, ʼ), so
+		// it is found by position, just before the final s, not by name.
+		_, n := utf8.DecodeLastRuneInString(text[s : e-1])
+		cut := e - 1 - n
 		dst = appendToken(dst, text, s, cut)
 		return appendToken(dst, text, cut, e)
 	case len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "n't"):
