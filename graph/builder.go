@@ -387,7 +387,7 @@ func slidingWindows(doc *extract.Document, n int) (groups [][]int, total int) {
 // ids, and counts the document once per pair.
 func (b *Builder) countWindow(ids []int32) {
 	slices.Sort(ids)
-	ids = compact(ids)
+	ids = slices.Compact(ids)
 	if len(ids) > MaxWindowEntities {
 		// Pairs grow with the square of a window's entities: a table or a
 		// list of ten thousand names would take hours and yield a clique.
@@ -402,16 +402,6 @@ func (b *Builder) countWindow(ids []int32) {
 			b.cite(e)
 		}
 	}
-}
-
-func compact(ids []int32) []int32 {
-	out := ids[:0]
-	for i, id := range ids {
-		if i == 0 || id != ids[i-1] {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // addNode adds to the node with key the mentions idx of one document,

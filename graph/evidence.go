@@ -42,7 +42,7 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 	if len(ids) < 2 {
 		return
 	}
-	ids = compact(sortedCopy(ids))
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	ids = ids[:min(len(ids), MaxWindowEntities)]
 	text := int32(-1) // index into b.texts, once copied
 	for i := range ids {
@@ -66,12 +66,6 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 			b.lists.push(&e.evidence, text)
 		}
 	}
-}
-
-func sortedCopy(ids []int32) []int32 {
-	out := append([]int32(nil), ids...)
-	slices.Sort(out)
-	return out
 }
 
 // sentenceText returns a sentence of the document on one line, cut at a

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -183,7 +184,7 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lis
 		edges[k].weight += e.weight
 		from[k] = append(from[k], int32(i))
 		for _, role := range b.roles[int32(i)] {
-			if !containsString(roles[k], role) {
+			if !slices.Contains(roles[k], role) {
 				roles[k] = append(roles[k], role)
 			}
 		}
@@ -243,32 +244,15 @@ func unionSorted(x, y []int32) []int32 {
 	return out
 }
 
-func containsString(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
 // clone copies a node's counts so that merging into it leaves the
 // builder's node as it was.
 func (n *nodeAcc) clone() nodeAcc {
 	c := *n
-	c.labels = cloneMap(n.labels)
-	c.types = cloneMap(n.types)
-	c.aliases = cloneMap(n.aliases)
+	c.labels = maps.Clone(n.labels)
+	c.types = maps.Clone(n.types)
+	c.aliases = maps.Clone(n.aliases)
 	c.examples = append([]string(nil), n.examples...)
 	c.dates = append([]string(nil), n.dates...)
-	return c
-}
-
-func cloneMap[V any](m map[string]V) map[string]V {
-	c := make(map[string]V, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
 	return c
 }
 
@@ -281,7 +265,7 @@ func (n *nodeAcc) absorb(o *nodeAcc) {
 	n.windows += o.windows
 	n.dates = append(n.dates, o.dates...)
 	for _, id := range o.examples {
-		if len(n.examples) < maxExamples && !containsString(n.examples, id) {
+		if len(n.examples) < maxExamples && !slices.Contains(n.examples, id) {
 			n.examples = append(n.examples, id)
 		}
 	}

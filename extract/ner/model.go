@@ -32,7 +32,11 @@ type Model struct {
 	scale    float32
 	clusters *Clusters
 	digest   string // SHA-256 of the bytes Load read, hex; "" for a model trained in this process
-	types    []string
+	// The embedded model is hashed only when Digest is asked for (by the
+	// extraction cache): start-up does not pay for it.
+	digestOf   []byte
+	digestOnce sync.Once
+	types      []string
 
 	// Precomputed rows of the tag-history features.
 	rowT1  []uint32 // [prev]
@@ -369,7 +373,17 @@ func (c *Clusters) entriesOrNil() ([]uint64, [][maxClusterLevels]uint32) {
 // Load reads a model written by [Model.Save].
 func Load(r io.Reader) (*Model, error) {
 	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(r, h), 1<<16)
+	m, err := load(io.TeeReader(r, h))
+	if err != nil {
+		return nil, err
+	}
+	m.digest = hex.EncodeToString(h.Sum(nil))
+	return m, nil
+}
+
+// load decodes a model, reading r to its end.
+func load(r io.Reader) (*Model, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
 	head := make([]byte, len(modelMagic)+2)
 	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(modelMagic)]) != modelMagic {
 		return nil, ErrBadModel
@@ -392,15 +406,22 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		return nil, err
 	}
-	io.Copy(io.Discard, br) // hash to the end
-	m.digest = hex.EncodeToString(h.Sum(nil))
+	io.Copy(io.Discard, br) // to the end, for Load's hash
 	return m, nil
 }
 
 // Digest identifies the model's weights: the SHA-256 of the file it was
 // loaded from ("" for a model trained in this process). Caches of
 // extractions are keyed by it.
-func (m *Model) Digest() string { return m.digest }
+func (m *Model) Digest() string {
+	m.digestOnce.Do(func() {
+		if m.digestOf != nil {
+			sum := sha256.Sum256(m.digestOf)
+			m.digest = hex.EncodeToString(sum[:])
+		}
+	})
+	return m.digest
+}
 
 func decodeModel(in *bufio.Reader) (*Model, error) {
 	var err error
@@ -536,10 +557,12 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		defaultModel, defaultModelErr = Load(bytes.NewReader(embedded))
+		defaultModel, defaultModelErr = load(bytes.NewReader(embedded))
 		if defaultModelErr != nil {
 			defaultModelErr = fmt.Errorf("load embedded ner model: %w", defaultModelErr)
+			return
 		}
+		defaultModel.digestOf = embedded
 	})
 	return defaultModel, defaultModelErr
 }
