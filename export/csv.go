@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -34,22 +35,23 @@ func (CSV) WriteNodes(w io.Writer, g *graph.Graph) error {
 	if _, err := index(g); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	bw := bufio.NewWriter(w)
 	rec := make([]string, 0, 1+len(nodeAttrs))
 	rec = append(rec, "Id")
 	for _, a := range nodeAttrs {
 		rec = append(rec, a.title)
 	}
-	cw.Write(rec)
-	for i := range g.Nodes {
+	csvRecord(bw, rec)
+	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		n := &g.Nodes[i]
-		rec = append(rec[:0], nodeID(n.ID))
+		rec := make([]string, 0, 1+len(nodeAttrs))
+		rec = append(rec, nodeID(n.ID))
 		for _, a := range nodeAttrs {
 			rec = append(rec, csvField(a.get(n).text(a.kind)))
 		}
-		cw.Write(rec)
-	}
-	return flushCSV(cw)
+		csvRecord(bw, rec)
+	})
+	return bw.Flush()
 }
 
 // WriteEdges writes the edge table.
@@ -57,29 +59,30 @@ func (CSV) WriteEdges(w io.Writer, g *graph.Graph) error {
 	if _, err := index(g); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	bw := bufio.NewWriter(w)
 	rec := make([]string, 0, 3+len(edgeAttrs))
 	rec = append(rec, "Source", "Target", "Type")
 	for _, a := range edgeAttrs {
 		rec = append(rec, a.title)
 	}
-	cw.Write(rec)
-	for i := range g.Edges {
+	csvRecord(bw, rec)
+	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		e := &g.Edges[i]
-		rec = append(rec[:0], nodeID(e.Source), nodeID(e.Target), "Undirected")
+		rec := make([]string, 0, 3+len(edgeAttrs))
+		rec = append(rec, nodeID(e.Source), nodeID(e.Target), "Undirected")
 		for _, a := range edgeAttrs {
 			rec = append(rec, csvField(a.get(e).text(a.kind)))
 		}
-		cw.Write(rec)
-	}
-	return flushCSV(cw)
+		csvRecord(bw, rec)
+	})
+	return bw.Flush()
 }
 
-// flushCSV flushes once and returns the first write error: csv.Writer
-// buffers and its bufio.Writer keeps that error.
-func flushCSV(cw *csv.Writer) error {
-	cw.Flush()
-	return cw.Error()
+// csvRecord writes one record to bw. A csv.Writer on a bufio.Writer of the
+// default size writes straight into it (bufio.NewWriter returns it as is),
+// so nothing needs flushing here and bw keeps the first write error.
+func csvRecord(bw *bufio.Writer, rec []string) {
+	csv.NewWriter(bw).Write(rec)
 }
 
 func csvField(s string) string {

@@ -73,13 +73,13 @@ func (DOT) Write(w io.Writer, g *graph.Graph) error {
 	bw.WriteString(dotHeader)
 	maxPR := maxPageRank(g)
 	show := labelled(g)
-	for i := range g.Nodes {
+	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		writeDOTNode(bw, &g.Nodes[i], maxPR, show[i])
-	}
-	for i := range g.Edges {
+	})
+	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		e := &g.Edges[i]
 		writeDOTEdge(bw, e, coMentions(g, e), &g.Nodes[idx[e.Source]], &g.Nodes[idx[e.Target]])
-	}
+	})
 	bw.WriteString("}\n")
 	return bw.Flush()
 }

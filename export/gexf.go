@@ -79,13 +79,13 @@ func (x GEXF) Write(w io.Writer, g *graph.Graph) error {
 	writeGEXFAttrs(bw, "edge", edgeAttrs, "weight")
 	maxPR := maxPageRank(g)
 	fmt.Fprintf(bw, "    <nodes count=\"%d\">\n", len(g.Nodes))
-	for i := range g.Nodes {
+	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		writeGEXFNode(bw, &g.Nodes[i], maxPR, g.Dynamic)
-	}
+	})
 	fmt.Fprintf(bw, "    </nodes>\n    <edges count=\"%d\">\n", len(g.Edges))
-	for i := range g.Edges {
+	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		writeGEXFEdge(bw, i, &g.Edges[i], g.Dynamic)
-	}
+	})
 	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return bw.Flush()
 }

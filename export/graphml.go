@@ -47,7 +47,7 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 		writeGraphMLKey(bw, len(nodeAttrs)+i, "edge", a.name, a.kind)
 	}
 	bw.WriteString("  <graph edgedefault=\"undirected\">\n")
-	for i := range g.Nodes {
+	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		n := &g.Nodes[i]
 		bw.WriteString("    <node id=\"")
 		bw.WriteString(nodeID(n.ID))
@@ -58,8 +58,8 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 			}
 		}
 		bw.WriteString("    </node>\n")
-	}
-	for i := range g.Edges {
+	})
+	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		e := &g.Edges[i]
 		bw.WriteString("    <edge id=\"")
 		bw.WriteString(edgeID(i))
@@ -74,7 +74,7 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 			}
 		}
 		bw.WriteString("    </edge>\n")
-	}
+	})
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
 }

@@ -31,7 +31,7 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("{\n  \"directed\": false,\n  \"multigraph\": false,\n  \"graph\": {},\n  \"nodes\": [")
-	for i := range g.Nodes {
+	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		n := &g.Nodes[i]
 		writeJSONSep(bw, i)
 		bw.WriteString(`{"id": `)
@@ -42,10 +42,10 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 			}
 		}
 		bw.WriteByte('}')
-	}
+	})
 	writeJSONEnd(bw, len(g.Nodes))
 	bw.WriteString(",\n  \"links\": [")
-	for i := range g.Edges {
+	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		e := &g.Edges[i]
 		writeJSONSep(bw, i)
 		bw.WriteString(`{"source": `)
@@ -58,7 +58,7 @@ func (JSON) Write(w io.Writer, g *graph.Graph) error {
 			}
 		}
 		bw.WriteByte('}')
-	}
+	})
 	writeJSONEnd(bw, len(g.Edges))
 	bw.WriteString("\n}\n")
 	return bw.Flush()

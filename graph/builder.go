@@ -67,7 +67,7 @@ type Builder struct {
 	window   Window
 	ids      map[string]int32 // entity key -> node index
 	nodes    []nodeAcc
-	edges    map[uint64]int32 // pair.key() -> index into edgeList
+	edges    pairTable        // pair.key() -> index into edgeList
 	edgeList []edgeAcc
 	roles    map[int32][]string // edgeList index -> distinct roles; few edges have any
 
@@ -137,7 +137,7 @@ const DefaultEvidence = 3
 
 // NewBuilder returns an empty Builder that counts co-mentions per window.
 func NewBuilder(w Window) *Builder {
-	return &Builder{window: w, ids: map[string]int32{}, edges: map[uint64]int32{}, Evidence: DefaultEvidence}
+	return &Builder{window: w, ids: map[string]int32{}, Evidence: DefaultEvidence}
 }
 
 // InRange reports whether an article's date falls within Since and Until;
@@ -314,10 +314,10 @@ func (b *Builder) addRelation(x, y int32, role string) {
 
 // edgeIndex returns the index of a pair's accumulator, creating it.
 func (b *Builder) edgeIndex(p pair) int32 {
-	k, ok := b.edges[p.key()]
+	k, ok := b.edges.get(p.key())
 	if !ok {
 		k = int32(len(b.edgeList))
-		b.edges[p.key()] = k
+		b.edges.put(p.key(), k)
 		b.edgeList = append(b.edgeList, edgeAcc{pair: p})
 	}
 	return k

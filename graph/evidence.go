@@ -47,7 +47,7 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 	text := int32(-1) // index into b.texts, once copied
 	for i := range ids {
 		for j := i + 1; j < len(ids); j++ {
-			k, ok := b.edges[pair{ids[i], ids[j]}.key()]
+			k, ok := b.edges.get(pair{ids[i], ids[j]}.key())
 			if !ok {
 				continue
 			}

@@ -1,0 +1,63 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"runtime"
+)
+
+// chunkSize is the number of nodes or edges formatted as one piece. Large
+// enough that the hand-off costs nothing next to the formatting, small
+// enough that all cores share a graph of a few thousand edges.
+const chunkSize = 1024
+
+// inChunks calls write(w, i) for i in [0, n) and copies the output to bw in
+// order of i: the same bytes a plain loop writes. Chunks of items are
+// formatted on all cores, each into a buffer of its own, while bw writes
+// the finished ones; at most a few chunks per core are held at once, so
+// memory stays bounded however large the graph. Writing a large graph is
+// the one part of a build after extraction that would otherwise use one
+// core, and formatting (escaping, numbers, article lists) is most of it.
+func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || n <= chunkSize {
+		for i := range n {
+			write(bw, i)
+		}
+		return
+	}
+	type piece struct {
+		start int
+		buf   bytes.Buffer
+		done  chan struct{}
+	}
+	// pending is ordered as the chunks; its capacity bounds the chunks
+	// in flight. The producer blocks on it, the workers on jobs.
+	pending := make(chan *piece, 2*workers)
+	jobs := make(chan *piece)
+	go func() {
+		for start := 0; start < n; start += chunkSize {
+			p := &piece{start: start, done: make(chan struct{})}
+			pending <- p
+			jobs <- p
+		}
+		close(jobs)
+		close(pending)
+	}()
+	for range workers {
+		go func() {
+			for p := range jobs {
+				w := bufio.NewWriterSize(&p.buf, 32<<10)
+				for i := p.start; i < min(p.start+chunkSize, n); i++ {
+					write(w, i)
+				}
+				w.Flush() // a bytes.Buffer never fails
+				close(p.done)
+			}
+		}()
+	}
+	for p := range pending {
+		<-p.done
+		bw.Write(p.buf.Bytes()) // bw keeps the first error for Flush
+	}
+}

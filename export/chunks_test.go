@@ -1,0 +1,30 @@
+package export
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+)
+
+// TestChunkedOutputIsSequential checks that writing a graph large enough to
+// be formatted in chunks on several cores gives the same bytes as writing
+// it on one core, which takes the plain loop, for every writer.
+func TestChunkedOutputIsSequential(t *testing.T) {
+	g := syntheticGraph(3*chunkSize+7, 5*chunkSize+3)
+	addTimeline(g)
+	for i := range g.Edges {
+		if i%3 == 0 {
+			g.Edges[i].Evidence = []string{"A said B & C <met>.", "Twice | once"}
+		}
+	}
+	for _, sw := range suiteWriters() {
+		prev := runtime.GOMAXPROCS(1)
+		one := write(t, sw.w, g)
+		runtime.GOMAXPROCS(4)
+		four := write(t, sw.w, g)
+		runtime.GOMAXPROCS(prev)
+		if !bytes.Equal(one, four) {
+			t.Errorf("%s: %d bytes on one core, %d bytes on four, not the same", sw.name, len(one), len(four))
+		}
+	}
+}
