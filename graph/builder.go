@@ -67,7 +67,7 @@ type Builder struct {
 	window   Window
 	ids      map[string]int32 // entity key -> node index
 	nodes    []nodeAcc
-	edges    pairTable        // pair.key() -> index into edgeList
+	edges    pairTable // pair.key() -> index into edgeList
 	edgeList []edgeAcc
 	roles    map[int32][]string // edgeList index -> distinct roles; few edges have any
 
