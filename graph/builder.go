@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"cograph/corpus"
 	"cograph/extract"
@@ -291,7 +292,8 @@ func (b *Builder) cite(e *edgeAcc) {
 	if b.docIndex < 0 {
 		b.docIndex = int32(len(b.articles))
 		a := b.doc
-		b.articles = append(b.articles, Article{ID: a.ID, Title: a.Title, URL: a.URL, Date: a.Date})
+		b.articles = append(b.articles, Article{ID: strings.Clone(a.ID), Title: strings.Clone(a.Title),
+			URL: strings.Clone(a.URL), Date: strings.Clone(a.Date)})
 	}
 	b.lists.push(&e.articles, b.docIndex)
 }
@@ -308,7 +310,7 @@ func (b *Builder) addRelation(x, y int32, role string) {
 		b.roles = map[int32][]string{}
 	}
 	if !slices.Contains(b.roles[k], role) {
-		b.roles[k] = append(b.roles[k], role)
+		b.roles[k] = append(b.roles[k], strings.Clone(role))
 	}
 }
 
@@ -409,6 +411,10 @@ func (b *Builder) countWindow(ids []int32) {
 func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliases []string, ms []extract.Mention) int32 {
 	id, ok := b.ids[key]
 	if !ok {
+		// Every string the builder keeps is a copy: names and titles are
+		// slices of their article's text, and one kept slice would keep
+		// the whole text of every article alive to the end of the build.
+		key = strings.Clone(key)
 		id = int32(len(b.nodes))
 		b.ids[key] = id
 		b.nodes = append(b.nodes, nodeAcc{key: key, labels: map[string]int{}, types: map[string]int{}, aliases: map[string]bool{}})
@@ -419,18 +425,23 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 	}
 	n.documents++
 	if len(n.examples) < maxExamples {
-		n.examples = append(n.examples, b.doc.ID)
+		n.examples = append(n.examples, strings.Clone(b.doc.ID))
 	}
 	if d := b.doc.Date; d != "" && (len(n.dates) == 0 || n.dates[len(n.dates)-1] != d) {
-		n.dates = append(n.dates, d)
+		n.dates = append(n.dates, strings.Clone(d))
 	}
 	n.mentions += len(idx)
+	if _, ok := n.labels[label]; !ok {
+		label = strings.Clone(label)
+	}
 	n.labels[label] += len(idx)
 	for _, mi := range idx {
 		n.types[ms[mi].Type]++
 	}
 	for _, a := range aliases {
-		n.aliases[a] = true
+		if !n.aliases[a] {
+			n.aliases[strings.Clone(a)] = true
+		}
 	}
 	n.aliases[label] = true
 	return id

@@ -176,9 +176,13 @@ type docFeatures struct {
 	gtoks   []gazTok
 	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
 	scratch []uint32
-	gix     gazIndex // for sentences with many gazetteer features
-	stats   docTable
-	ts      tokScratch
+	// With memo (tagging with a quantized 11-label model), token k's
+	// analysis and own-feature sums are memo.entries[entry[k]].
+	memo  *wordMemo
+	entry []int32
+	gix   gazIndex // for sentences with many gazetteer features
+	stats docTable
+	ts    tokScratch
 }
 
 // gazTok is one gazetteer feature of a token: the hashes of its type and
@@ -203,22 +207,26 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 	}
 	d.infos = d.infos[:n]
 	d.sflags = d.sflags[:0]
+	if d.memo != nil {
+		d.entry = d.entry[:0]
+	}
 	k := 0
 	for _, s := range sents {
 		d.sents = append(d.sents, int32(k))
 		for _, tok := range s {
 			ti := &d.infos[k]
-			analyze(ti, tok, &d.ts)
-			if m.clusters != nil && m.features&FeatCluster != 0 {
-				if c, ok := m.clusters.get(ti.word); ok {
-					ti.clus = c
-				} else if c, ok := m.clusters.get(ti.title); ti.title != 0 && ok {
-					ti.clus = c
-				} else if c, ok := m.clusters.get(ti.lower); ok {
-					ti.clus = c
+			k++
+			if d.memo != nil {
+				if e := d.memo.lookup(tok); e >= 0 {
+					*ti = d.memo.entries[e].info
+					d.entry = append(d.entry, e)
+					continue
 				}
 			}
-			k++
+			m.analyzeToken(ti, tok, &d.ts)
+			if d.memo != nil {
+				d.entry = append(d.entry, d.memo.add(tok, ti))
+			}
 		}
 		d.sflags = append(d.sflags, sentFlags(d.infos[k-len(s):k]))
 	}
@@ -285,7 +293,7 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 		}
 		for i := range infos {
 			start := len(d.feats)
-			d.feats = m.tokenFeatures(d.feats, infos, i, d.sflags[si], d, d.gtok)
+			d.feats = m.tokenFeatures(d.feats, infos, i, d.sflags[si], d, d.gtok, partAll)
 			if domain != 0 {
 				for _, r := range d.feats[start:] {
 					d.feats = append(d.feats, m.bucket(mix(uint64(r)^domain*0x9E3779B97F4A7C15)))
@@ -345,23 +353,57 @@ func (x *gazIndex) build(gtok []gazTok, n int) {
 	}
 }
 
-// featsOf returns the static feature rows of token k, of sentence si:
-// the prepared ones, or with d.lazy computed now (valid until the next
-// call).
-func (m *Model) featsOf(d *docFeatures, si, k int) []uint32 {
+// analyzeToken fills ti from tok: its forms and their clusters.
+func (m *Model) analyzeToken(ti *tokInfo, tok string, sc *tokScratch) {
+	analyze(ti, tok, sc)
+	if m.clusters != nil && m.features&FeatCluster != 0 {
+		if c, ok := m.clusters.get(ti.word); ok {
+			ti.clus = c
+		} else if c, ok := m.clusters.get(ti.title); ti.title != 0 && ok {
+			ti.clus = c
+		} else if c, ok := m.clusters.get(ti.lower); ok {
+			ti.clus = c
+		}
+	}
+}
+
+// Parts of a token's static features (see tokenFeatures).
+const (
+	partOwn     = 1 << iota // features of the token alone
+	partContext             // features that involve its neighbours, sentence or document
+	partAll     = partOwn | partContext
+)
+
+// featsOf returns the static feature rows of token k, of sentence si, of
+// the given parts: the prepared ones (all parts), or with d.lazy computed
+// now (valid until the next call).
+func (m *Model) featsOf(d *docFeatures, si, k int, parts uint8) []uint32 {
 	if !d.lazy {
 		return d.feats[d.offs[k]:d.offs[k+1]]
 	}
 	a, b := int(d.sents[si]), int(d.sents[si+1])
-	d.scratch = m.tokenFeatures(d.scratch[:0], d.infos[a:b], k-a, d.sflags[si], d, d.gtoks[d.gofs[si]:d.gofs[si+1]])
+	d.scratch = m.tokenFeatures(d.scratch[:0], d.infos[a:b], k-a, d.sflags[si], d, d.gtoks[d.gofs[si]:d.gofs[si+1]], parts)
 	return d.scratch
 }
 
-// tokenFeatures appends the static feature rows of token i.
-func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d *docFeatures, gtok []gazTok) []uint32 {
+// tokenFeatures appends the static feature rows of token i of the given
+// parts. With partAll the rows come in one fixed order, which training
+// relies on (float sums must not change order for the model to be
+// reproducible); own rows are those that depend on ti alone, so that
+// tagging can sum them once per word type (see wordMemo).
+func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d *docFeatures, gtok []gazTok, parts uint8) []uint32 {
 	f := m.features
 	ti := &infos[i]
-	add := func(h uint64) { dst = append(dst, m.bucket(h)) }
+	add := func(h uint64) {
+		if parts&partContext != 0 {
+			dst = append(dst, m.bucket(h))
+		}
+	}
+	own := func(h uint64) {
+		if parts&partOwn != 0 {
+			dst = append(dst, m.bucket(h))
+		}
+	}
 	at := func(j int) *tokInfo {
 		if j < 0 || j >= len(infos) {
 			return nil
@@ -386,19 +428,19 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		}
 		return hashEOS
 	}
-	add(feat1(tmplBias, 0))
+	own(feat1(tmplBias, 0))
 	if f&FeatLexical != 0 {
-		add(feat1(tmplWord, ti.word))
-		add(feat1(tmplNorm, ti.norm))
+		own(feat1(tmplWord, ti.word))
+		own(feat1(tmplNorm, ti.norm))
 	}
 	if f&FeatShape != 0 {
-		add(feat1(tmplShape, ti.shape))
-		add(feat1(tmplShort, ti.short))
+		own(feat1(tmplShape, ti.shape))
+		own(feat1(tmplShort, ti.short))
 	}
 	if f&FeatAffix != 0 {
 		for k := 0; k < int(ti.npre); k++ {
-			add(feat2(tmplPre, ti.pre[k], uint64(k)))
-			add(feat2(tmplSuf, ti.suf[k], uint64(k)))
+			own(feat2(tmplPre, ti.pre[k], uint64(k)))
+			own(feat2(tmplSuf, ti.suf[k], uint64(k)))
 		}
 	}
 	if f&FeatContext != 0 {
@@ -442,7 +484,7 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 	if f&FeatCluster != 0 && m.clusters != nil {
 		for k, c := range ti.clus {
 			if c != 0 {
-				add(feat2(tmplClus, uint64(c), uint64(k)))
+				own(feat2(tmplClus, uint64(c), uint64(k)))
 			}
 		}
 		if t := at(i - 1); t != nil {
@@ -469,7 +511,7 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 			}
 			add(feat2(tmplClusBi, cm<<32|uint64(ti.clus[1]), 0))
 			add(feat2(tmplClusBi, uint64(ti.clus[1])<<32|cp, 1))
-			add(feat2(tmplClusShape, uint64(ti.clus[2]), ti.short))
+			own(feat2(tmplClusShape, uint64(ti.clus[2]), ti.short))
 			if t := at(i - 2); t != nil && t.clus[1] != 0 {
 				add(feat2(tmplClusM2, uint64(t.clus[1]), 0))
 			}

@@ -7,8 +7,10 @@ import (
 )
 
 // TestLazyFeaturesMatchEager tags documents with features computed on
-// demand (as tagging does) and all up front (as training does), twice in a
-// row on one pooled tagger: the labels must be the same every time.
+// demand from the word memo (as tagging does) and all up front (as
+// training does), twice in a row on one pooled tagger, so that the second
+// round reads every word from the memo: the labels must be the same every
+// time.
 func TestLazyFeaturesMatchEager(t *testing.T) {
 	m, err := Default()
 	if err != nil {
@@ -22,9 +24,13 @@ func TestLazyFeaturesMatchEager(t *testing.T) {
 	}
 	tagWith := func(lazy bool, doc [][]string) []uint8 {
 		tg := m.getTagger()
-		defer m.pool.Put(tg)
+		defer m.putTagger(tg)
 		tg.d = &tg.own
 		tg.d.lazy = lazy
+		tg.d.memo = nil
+		if lazy {
+			tg.d.memo = &tg.memo // as tag does
+		}
 		m.prepare(tg.d, doc, nil, 0)
 		m.decodeDoc(tg, false)
 		return slices.Clone(tg.labels)

@@ -42,7 +42,8 @@ type Model struct {
 	rowT1  []uint32 // [prev]
 	rowT12 []uint32 // [prev2*(nl+1)+prev]
 	tagIdx map[string]int
-	pool   sync.Pool
+	idleMu sync.Mutex
+	idle   []*tagger // for reuse (see getTagger)
 }
 
 // Features selects groups of features (see [TrainOptions]).

@@ -11,15 +11,37 @@ type tagger struct {
 	static []float32 // per token, the scores of its static features
 	summed []bool    // whether static holds the token's scores yet
 	rows   []uint32
+	memo   wordMemo
 }
 
+// maxIdle bounds the taggers kept for reuse: more than the cores that tag
+// at once are never needed.
+const maxIdle = 64
+
+// getTagger returns an idle tagger or a new one. Taggers are kept in a
+// list of their own rather than a sync.Pool, which empties at every
+// garbage collection: a tagger's word memo is worth keeping.
 func (m *Model) getTagger() *tagger {
-	if t, ok := m.pool.Get().(*tagger); ok {
+	m.idleMu.Lock()
+	if n := len(m.idle); n > 0 {
+		t := m.idle[n-1]
+		m.idle = m.idle[:n-1]
+		m.idleMu.Unlock()
 		return t
 	}
+	m.idleMu.Unlock()
 	t := &tagger{scores: make([]float32, m.nl)}
 	t.d = &t.own
 	return t
+}
+
+// putTagger makes t available to the next getTagger.
+func (m *Model) putTagger(t *tagger) {
+	m.idleMu.Lock()
+	if len(m.idle) < maxIdle {
+		m.idle = append(m.idle, t)
+	}
+	m.idleMu.Unlock()
 }
 
 // TagDocument labels every token of a document, given as its sentences of
@@ -55,7 +77,7 @@ func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [
 		}
 		dst[i] = out
 	}
-	m.pool.Put(t)
+	m.putTagger(t)
 	return dst
 }
 
@@ -63,6 +85,10 @@ func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [
 func (m *Model) tag(t *tagger, sents [][]string, gaz Gazetteer) {
 	t.d = &t.own
 	t.d.lazy = true
+	t.d.memo = nil
+	if m.q != nil && m.nl == 11 {
+		t.d.memo = &t.memo
+	}
 	m.prepare(t.d, sents, gaz, 0)
 	m.decodeDoc(t, true)
 	t.outl = t.outl[:0]
@@ -131,11 +157,42 @@ func (m *Model) sum(scores []float32, rows []uint32) {
 	m.addFloatRows(scores, rows)
 }
 
+// sumStatic sets scores to the sum of token k's static feature rows. With
+// a word memo the rows of the token's own features are summed once per
+// word type; integer sums make the result the same in any order.
+func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
+	if d.memo == nil {
+		m.sum(scores, m.featsOf(d, si, k, partAll))
+		return
+	}
+	e := &d.memo.entries[d.entry[k]]
+	if !e.summed {
+		e.own = [11]int32{}
+		m.acc11(&e.own, m.featsOf(d, si, k, partOwn))
+		e.summed = true
+	}
+	a := e.own
+	m.acc11(&a, m.featsOf(d, si, k, partContext))
+	scores = scores[:11]
+	for j := range a {
+		scores[j] = float32(a[j]) * m.scale
+	}
+}
+
 // sum11 is sum for the usual 11 tags (five types in IOB2, and O) over
-// quantized weights: a fixed-size row lets the compiler drop the bounds
-// checks of the innermost loop, the tagger's hottest.
+// quantized weights.
 func (m *Model) sum11(scores []float32, rows []uint32) {
 	var a [11]int32
+	m.acc11(&a, rows)
+	scores = scores[:11]
+	for j := range a {
+		scores[j] = float32(a[j]) * m.scale
+	}
+}
+
+// acc11 adds the quantized rows to a: a fixed-size row lets the compiler
+// drop the bounds checks of the innermost loop, the tagger's hottest.
+func (m *Model) acc11(a *[11]int32, rows []uint32) {
 	q := m.q
 	for _, r := range rows {
 		row := (*[11]int16)(q[int(r)*11:])
@@ -150,10 +207,6 @@ func (m *Model) sum11(scores []float32, rows []uint32) {
 		a[8] += int32(row[8])
 		a[9] += int32(row[9])
 		a[10] += int32(row[10])
-	}
-	scores = scores[:11]
-	for j := range a {
-		scores[j] = float32(a[j]) * m.scale
 	}
 }
 
@@ -185,7 +238,7 @@ func (m *Model) decode(t *tagger, second, skipLower bool) {
 			}
 			static := t.static[k*nl : (k+1)*nl]
 			if !t.summed[k] {
-				m.sum(static, m.featsOf(d, si, k))
+				m.sumStatic(static, d, si, k)
 				t.summed[k] = true
 			}
 			copy(t.scores, static)
