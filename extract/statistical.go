@@ -32,17 +32,22 @@ func (s *Statistical) Recognize(dst []Mention, doc *Document) []Mention {
 // tagBody tags the document's body sentences in one call, so that the
 // tagger can use the whole article as context; headings get no tags.
 func (s *Statistical) tagBody(doc *Document) [][]string {
-	var sents [][]string
-	var index []int
+	n := 0
+	for _, st := range doc.Sentences {
+		n += len(st.Tokens)
+	}
+	sents := make([][]string, 0, len(doc.Sentences))
+	index := make([]int, 0, len(doc.Sentences))
+	words := make([]string, 0, n) // one array for every sentence's words
 	for si, st := range doc.Sentences {
 		if st.Heading {
 			continue
 		}
-		toks := make([]string, len(st.Tokens))
-		for i, t := range st.Tokens {
-			toks[i] = t.Norm
+		start := len(words)
+		for _, t := range st.Tokens {
+			words = append(words, t.Norm)
 		}
-		sents = append(sents, toks)
+		sents = append(sents, words[start:len(words):len(words)])
 		index = append(index, si)
 	}
 	tagged := s.Model.TagDocument(sents, s.Rules.Lex)

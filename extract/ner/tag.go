@@ -64,12 +64,16 @@ func (m *Model) TagDocumentTo(dst [][]string, sents [][]string, gaz Gazetteer) [
 		dst = append(dst[:cap(dst)], make([][]string, len(sents)-cap(dst))...)
 	}
 	k := 0
+	var flat []string // one array for the sentences dst has no room for
 	for i, s := range sents {
 		out := dst[i]
 		if cap(out) >= len(s) {
 			out = out[:len(s)]
 		} else {
-			out = make([]string, len(s))
+			if len(flat) < len(s) {
+				flat = make([]string, len(t.outl)-k)
+			}
+			out, flat = flat[:len(s):len(s)], flat[len(s):]
 		}
 		for j := range s {
 			out[j] = m.out[t.outl[k]]
@@ -227,7 +231,7 @@ func (m *Model) decode(t *tagger, second, skipLower bool) {
 			if second {
 				t.rows = m.docTagRows(t.rows, d, k, a, si, t.labels)
 			}
-			if skipLower && (t1 == nl || t1 == 0) && d.infos[k].flags&tLowerInit != 0 {
+			if skipLower && (t1 == nl || t1 == 0) && d.infos[k].flags&(tLowerInit|tPunct) != 0 {
 				// After O a tag can only be O or B-x, and a name almost
 				// never begins with a lower-case word: the token is O
 				// without scoring it, which spares most of the tokens
