@@ -44,6 +44,7 @@ type Lexicon struct {
 	surnames   map[string]bool     // East Asian family names, written first
 	stop       map[string]bool     // capitalised words that are never names alone
 	common     map[string]bool     // words mostly written in lower case
+	starts     map[string]uint8    // see indexStarts
 }
 
 var (
@@ -94,6 +95,7 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		}
 	}
 	lx.digest = hex.EncodeToString(h.Sum(nil))
+	lx.indexStarts()
 	return lx, nil
 }
 
