@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"cograph/graph"
 )
@@ -148,11 +149,20 @@ func writeArticle(b *strings.Builder, a *graph.Article) {
 		put(a.Date)
 		b.WriteString(")")
 	}
-	if a.Title != "" {
-		for _, w := range strings.Fields(a.Title) {
-			b.WriteByte(' ')
-			put(w)
+	// The title's words, each after one space (strings.Fields without
+	// the slice: this runs for every article of every edge).
+	for t := a.Title; ; {
+		t = strings.TrimLeftFunc(t, unicode.IsSpace)
+		if t == "" {
+			break
 		}
+		end := strings.IndexFunc(t, unicode.IsSpace)
+		if end < 0 {
+			end = len(t)
+		}
+		b.WriteByte(' ')
+		put(t[:end])
+		t = t[end:]
 	}
 	if a.URL != "" {
 		b.WriteString(" <")

@@ -705,8 +705,8 @@ func (r *Rules) acronymAfter(si int, toks []Token, b int, c candidate, found *[]
 // optional qualifiers and "election(s)" or "referendum".
 func (r *Rules) elections(si int, toks []Token, found *[]candidate) {
 	for i, t := range toks {
-		w := strings.ToLower(t.Norm)
-		if w != "election" && w != "elections" && w != "referendum" {
+		w := t.Norm
+		if !strings.EqualFold(w, "election") && !strings.EqualFold(w, "elections") && !strings.EqualFold(w, "referendum") {
 			continue
 		}
 		for k := i - 1; k >= 0 && i-k <= 4; k-- {

@@ -67,11 +67,13 @@ func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 func electionAt(toks []string, i int) (start, end int) {
 	var buf [24]byte
 	start = i
-	if months[string(lower(&buf, toks[i]))] && i+1 < len(toks) && isYear(toks[i+1]) {
-		i++
-	}
+	// A year, or a month and a year; the month is looked up only before
+	// a year, since this runs for every token.
 	if !isYear(toks[i]) {
-		return -1, -1
+		if i+1 >= len(toks) || !isYear(toks[i+1]) || !months[string(lower(&buf, toks[i]))] {
+			return -1, -1
+		}
+		i++
 	}
 	for j := i + 1; j < len(toks) && j <= i+7; j++ {
 		w := toks[j]
