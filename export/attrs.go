@@ -1,10 +1,13 @@
 package export
 
 import (
+	"bufio"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unsafe"
 
 	"cograph/graph"
 )
@@ -89,65 +92,68 @@ func (v value) text(k kind) string {
 	case kindDouble:
 		return formatFloat(v.f)
 	case kindStringList:
-		return joinList(v.list)
-	case kindArticles:
-		// Written straight into one buffer: large graphs cite millions of
-		// articles, and a string per article would double the garbage.
-		var b strings.Builder
-		for i, a := range v.arts {
-			if i > 0 {
-				b.WriteString(listSep)
-			}
-			writeArticle(&b, a)
+		if len(v.list) == 1 && !strings.Contains(v.list[0], listSep) {
+			return v.list[0]
 		}
-		return b.String()
+		return string(v.appendText(nil, k))
+	case kindArticles:
+		return string(v.appendText(nil, k))
 	default:
 		return v.s
 	}
 }
 
-// joinList joins list values with listSep; a separator inside a value
-// becomes a broken bar so that splitting on listSep gives the values back.
-func joinList(list []string) string {
-	if len(list) == 1 && !strings.Contains(list[0], listSep) {
-		return list[0]
-	}
-	var b strings.Builder
-	for i, s := range list {
-		if i > 0 {
-			b.WriteString(listSep)
+// appendText appends the value as text returns; lists are written
+// straight into dst. Large graphs cite millions of articles, and a string
+// per article or per edge would be most of the garbage a write makes.
+func (v value) appendText(dst []byte, k kind) []byte {
+	switch k {
+	case kindStringList:
+		for i, s := range v.list {
+			if i > 0 {
+				dst = append(dst, listSep...)
+			}
+			dst = appendListItem(dst, s)
 		}
-		b.WriteString(strings.ReplaceAll(s, listSep, "¦"))
+		return dst
+	case kindArticles:
+		for i, a := range v.arts {
+			if i > 0 {
+				dst = append(dst, listSep...)
+			}
+			dst = appendArticle(dst, a)
+		}
+		return dst
 	}
-	return b.String()
+	return append(dst, v.text(k)...)
+}
+
+// appendListItem appends s with any listSep inside made a broken bar, so
+// that splitting on listSep gives the values back.
+func appendListItem(dst []byte, s string) []byte {
+	for {
+		i := strings.Index(s, listSep)
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		dst = append(dst, "¦"...)
+		s = s[i+len(listSep):]
+	}
 }
 
 // articleText is an article in one line: "ID (DATE) TITLE <URL>", the
 // parts that are known, with any listSep inside made a broken bar.
 func articleText(a *graph.Article) string {
-	var b strings.Builder
-	writeArticle(&b, a)
-	return b.String()
+	return string(appendArticle(nil, a))
 }
 
-func writeArticle(b *strings.Builder, a *graph.Article) {
-	put := func(s string) {
-		for {
-			i := strings.Index(s, listSep)
-			if i < 0 {
-				b.WriteString(s)
-				return
-			}
-			b.WriteString(s[:i])
-			b.WriteString("¦")
-			s = s[i+len(listSep):]
-		}
-	}
-	put(a.ID)
+func appendArticle(dst []byte, a *graph.Article) []byte {
+	dst = appendListItem(dst, a.ID)
 	if a.Date != "" {
-		b.WriteString(" (")
-		put(a.Date)
-		b.WriteString(")")
+		dst = append(dst, " ("...)
+		dst = appendListItem(dst, a.Date)
+		dst = append(dst, ')')
 	}
 	// The title's words, each after one space (strings.Fields without
 	// the slice: this runs for every article of every edge).
@@ -160,15 +166,39 @@ func writeArticle(b *strings.Builder, a *graph.Article) {
 		if end < 0 {
 			end = len(t)
 		}
-		b.WriteByte(' ')
-		put(t[:end])
+		dst = append(dst, ' ')
+		dst = appendListItem(dst, t[:end])
 		t = t[end:]
 	}
 	if a.URL != "" {
-		b.WriteString(" <")
-		put(a.URL)
-		b.WriteString(">")
+		dst = append(dst, " <"...)
+		dst = appendListItem(dst, a.URL)
+		dst = append(dst, '>')
 	}
+	return dst
+}
+
+// scratch holds the byte buffers writers format list values in.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// writeXMLValue writes v escaped for XML: lists are formatted in a pooled
+// buffer rather than a new string.
+func writeXMLValue(bw *bufio.Writer, v value, k kind) {
+	switch k {
+	case kindInt:
+		// Digits and signs need no escaping.
+		bw.Write(strconv.AppendInt(bw.AvailableBuffer(), v.i, 10))
+		return
+	case kindString, kindDouble:
+		writeXMLText(bw, v.text(k))
+		return
+	}
+	p := scratch.Get().(*[]byte)
+	b := v.appendText((*p)[:0], k)
+	// The string is read at once and the buffer not touched meanwhile.
+	writeXMLText(bw, unsafe.String(unsafe.SliceData(b), len(b)))
+	*p = b
+	scratch.Put(p)
 }
 
 // formatFloat spells x the same way on every platform and run. Integral
@@ -193,6 +223,13 @@ func formatFloat(x float64) string {
 
 // nodeID is the identifier every format uses for a node.
 func nodeID(id int64) string { return "n" + strconv.FormatInt(id, 10) }
+
+// writeID writes prefix and n, as nodeID and edgeID spell them, without
+// making a string.
+func writeID(bw *bufio.Writer, prefix byte, n int64) {
+	bw.WriteByte(prefix)
+	bw.Write(strconv.AppendInt(bw.AvailableBuffer(), n, 10))
+}
 
 // edgeID identifies the i-th edge in GraphML and GEXF.
 func edgeID(i int) string { return "e" + strconv.Itoa(i) }

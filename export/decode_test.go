@@ -231,7 +231,7 @@ func jsonTexts(obj map[string]any) (map[string]string, error) {
 					return nil, fmt.Errorf("%s: list item %v is neither a string nor an article", k, p)
 				}
 			}
-			m[k] = joinList(parts)
+			m[k] = value{list: parts}.text(kindStringList)
 		default:
 			return nil, fmt.Errorf("%s: unexpected %T", k, v)
 		}

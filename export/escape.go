@@ -36,6 +36,10 @@ func xmlChar(r rune) bool {
 func writeXMLText(w *bufio.Writer, s string) {
 	last := 0 // s[last:i] is pending, needing no escape
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !xmlSpecial[c] {
+			i++ // the common case, decided by one table look-up
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		esc, ok := xmlEscape(r, size)
 		if ok {
@@ -47,6 +51,14 @@ func writeXMLText(w *bufio.Writer, s string) {
 	}
 	w.WriteString(s[last:])
 }
+
+// xmlSpecial marks the ASCII bytes xmlEscape replaces.
+var xmlSpecial = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		_, t[c] = xmlEscape(rune(c), 1)
+	}
+	return t
+}()
 
 // xmlEscape returns the replacement for r (decoded from size bytes) and
 // whether r needs one.

@@ -119,7 +119,7 @@ func writeGEXFAttValues[T any](bw *bufio.Writer, v *T, attrs []attr[T], builtin 
 		bw.WriteString(`          <attvalue for="`)
 		writeXMLText(bw, a.name)
 		bw.WriteString(`" value="`)
-		writeXMLText(bw, val.text(a.kind))
+		writeXMLValue(bw, val, a.kind)
 		bw.WriteString("\"/>\n")
 	}
 	bw.WriteString("        </attvalues>\n")
@@ -127,7 +127,7 @@ func writeGEXFAttValues[T any](bw *bufio.Writer, v *T, attrs []attr[T], builtin 
 
 func writeGEXFNode(bw *bufio.Writer, n *graph.Node, maxPR float64, dynamic bool) {
 	bw.WriteString(`      <node id="`)
-	bw.WriteString(nodeID(n.ID))
+	writeID(bw, 'n', n.ID)
 	bw.WriteString(`" label="`)
 	writeXMLText(bw, n.Label)
 	bw.WriteString("\">\n")
@@ -144,11 +144,11 @@ func writeGEXFNode(bw *bufio.Writer, n *graph.Node, maxPR float64, dynamic bool)
 
 func writeGEXFEdge(bw *bufio.Writer, i int, e *graph.Edge, dynamic bool) {
 	bw.WriteString(`      <edge id="`)
-	bw.WriteString(edgeID(i))
+	writeID(bw, 'e', int64(i))
 	bw.WriteString(`" source="`)
-	bw.WriteString(nodeID(e.Source))
+	writeID(bw, 'n', e.Source)
 	bw.WriteString(`" target="`)
-	bw.WriteString(nodeID(e.Target))
+	writeID(bw, 'n', e.Target)
 	bw.WriteString(`" weight="`)
 	bw.WriteString(formatFloat(e.Weight))
 	bw.WriteString("\">\n")

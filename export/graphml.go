@@ -50,11 +50,11 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 	inChunks(bw, len(g.Nodes), func(bw *bufio.Writer, i int) {
 		n := &g.Nodes[i]
 		bw.WriteString("    <node id=\"")
-		bw.WriteString(nodeID(n.ID))
+		writeID(bw, 'n', n.ID)
 		bw.WriteString("\">\n")
 		for k, a := range nodeAttrs {
 			if v := a.get(n); !omitted(a.name, v) {
-				writeGraphMLData(bw, k, v.text(a.kind))
+				writeGraphMLData(bw, k, v, a.kind)
 			}
 		}
 		bw.WriteString("    </node>\n")
@@ -62,15 +62,15 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 	inChunks(bw, len(g.Edges), func(bw *bufio.Writer, i int) {
 		e := &g.Edges[i]
 		bw.WriteString("    <edge id=\"")
-		bw.WriteString(edgeID(i))
+		writeID(bw, 'e', int64(i))
 		bw.WriteString("\" source=\"")
-		bw.WriteString(nodeID(e.Source))
+		writeID(bw, 'n', e.Source)
 		bw.WriteString("\" target=\"")
-		bw.WriteString(nodeID(e.Target))
+		writeID(bw, 'n', e.Target)
 		bw.WriteString("\">\n")
 		for k, a := range edgeAttrs {
 			if v := a.get(e); !omitted(a.name, v) {
-				writeGraphMLData(bw, len(nodeAttrs)+k, v.text(a.kind))
+				writeGraphMLData(bw, len(nodeAttrs)+k, v, a.kind)
 			}
 		}
 		bw.WriteString("    </edge>\n")
@@ -79,7 +79,16 @@ func (GraphML) Write(w io.Writer, g *graph.Graph) error {
 	return bw.Flush()
 }
 
-func graphMLKeyID(i int) string { return "d" + strconv.Itoa(i) }
+func graphMLKeyID(i int) string { return graphMLKeyIDs[i] }
+
+// graphMLKeyIDs are the key ids "d0", "d1", … of every attribute.
+var graphMLKeyIDs = func() []string {
+	ids := make([]string, len(nodeAttrs)+len(edgeAttrs))
+	for i := range ids {
+		ids[i] = "d" + strconv.Itoa(i)
+	}
+	return ids
+}()
 
 func writeGraphMLKey(bw *bufio.Writer, i int, domain, name string, k kind) {
 	bw.WriteString(`  <key id="`)
@@ -93,10 +102,10 @@ func writeGraphMLKey(bw *bufio.Writer, i int, domain, name string, k kind) {
 	bw.WriteString("\"/>\n")
 }
 
-func writeGraphMLData(bw *bufio.Writer, key int, text string) {
+func writeGraphMLData(bw *bufio.Writer, key int, v value, k kind) {
 	bw.WriteString(`      <data key="`)
 	bw.WriteString(graphMLKeyID(key))
 	bw.WriteString(`">`)
-	writeXMLText(bw, text)
+	writeXMLValue(bw, v, k)
 	bw.WriteString("</data>\n")
 }
