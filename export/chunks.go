@@ -28,9 +28,12 @@ func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
 	}
 	type piece struct {
 		start int
-		buf   bytes.Buffer
+		buf   *bytes.Buffer
 		done  chan struct{}
 	}
+	// The buffers go round: a graph of a million edges would otherwise
+	// leave hundreds of megabytes of them to the garbage collector.
+	free := make(chan *bytes.Buffer, 2*workers+workers)
 	// pending is ordered as the chunks; its capacity bounds the chunks
 	// in flight. The producer blocks on it, the workers on jobs.
 	pending := make(chan *piece, 2*workers)
@@ -38,6 +41,11 @@ func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
 	go func() {
 		for start := 0; start < n; start += chunkSize {
 			p := &piece{start: start, done: make(chan struct{})}
+			select {
+			case p.buf = <-free:
+			default:
+				p.buf = new(bytes.Buffer)
+			}
 			pending <- p
 			jobs <- p
 		}
@@ -46,8 +54,9 @@ func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
 	}()
 	for range workers {
 		go func() {
+			w := bufio.NewWriterSize(nil, 32<<10)
 			for p := range jobs {
-				w := bufio.NewWriterSize(&p.buf, 32<<10)
+				w.Reset(p.buf)
 				for i := p.start; i < min(p.start+chunkSize, n); i++ {
 					write(w, i)
 				}
@@ -59,5 +68,10 @@ func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
 	for p := range pending {
 		<-p.done
 		bw.Write(p.buf.Bytes()) // bw keeps the first error for Flush
+		p.buf.Reset()
+		select {
+		case free <- p.buf:
+		default:
+		}
 	}
 }
