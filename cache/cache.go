@@ -38,6 +38,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -208,17 +209,19 @@ func (c *Cache) Recall(a *corpus.Article) (*extract.Document, bool) {
 // writes them in one transaction.
 func (c *Cache) Remember(d *extract.Document) error {
 	key := Key(d.Article)
+	// Encoded before taking the lock, so that workers encode in parallel.
+	e := entry{key: key, article: *d.Article, words: d.Words, blob: encode(nil, d)}
+	e.article.Text = ""
+	e.entities = make([]entityRow, 0, len(d.Entities))
+	for _, en := range d.Entities {
+		e.entities = append(e.entities, entityRow{en.Label, en.Type, en.Key, len(en.Mentions)})
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.written[[32]byte(key)] {
 		return nil // the same text read twice in this run
 	}
 	c.written[[32]byte(key)] = true
-	e := entry{key: key, article: *d.Article, words: d.Words, blob: encode(nil, d)}
-	e.article.Text = ""
-	for _, en := range d.Entities {
-		e.entities = append(e.entities, entityRow{en.Label, en.Type, en.Key, len(en.Mentions)})
-	}
 	c.pending = append(c.pending, e)
 	if len(c.pending) >= batch {
 		c.writes <- c.pending
@@ -248,6 +251,49 @@ func (c *Cache) Close() error {
 	return errors.Join(err, c.db.Close())
 }
 
+// entityRows is how many entity rows one INSERT writes: each statement
+// costs far more than a row, and articles name a few dozen entities each.
+const entityRows = 100
+
+// writeEntities inserts the entity rows of the batch, entityRows at a time.
+func (c *Cache) writeEntities(tx *sql.Tx, pending []entry) error {
+	query := func(rows int) string {
+		return "INSERT INTO entities (hash, extractor, label, type, key, mentions) VALUES (?, ?, ?, ?, ?, ?)" +
+			strings.Repeat(", (?, ?, ?, ?, ?, ?)", rows-1)
+	}
+	var bulk *sql.Stmt // prepared once per batch, used for every full group
+	var args []any
+	insert := func(rows int) error {
+		var err error
+		switch {
+		case rows < entityRows:
+			_, err = tx.Exec(query(rows), args...)
+		case bulk == nil:
+			if bulk, err = tx.Prepare(query(rows)); err == nil {
+				_, err = bulk.Exec(args...)
+			}
+		default:
+			_, err = bulk.Exec(args...)
+		}
+		args = args[:0]
+		return err
+	}
+	for _, p := range pending {
+		for _, e := range p.entities {
+			args = append(args, p.key, c.version, e.label, e.typ, e.key, e.mentions)
+			if len(args) == 6*entityRows {
+				if err := insert(entityRows); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if len(args) > 0 {
+		return insert(len(args) / 6)
+	}
+	return nil
+}
+
 // write writes a batch of extractions in one transaction.
 func (c *Cache) write(pending []entry) error {
 	tx, err := c.db.Begin()
@@ -260,20 +306,14 @@ func (c *Cache) write(pending []entry) error {
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	ent, err := tx.Prepare(`INSERT INTO entities (hash, extractor, label, type, key, mentions) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("cache: %w", err)
-	}
 	for _, p := range pending {
 		a := &p.article
 		if _, err := put.Exec(p.key, c.version, a.ID, a.Title, a.Date, a.URL, a.Source, p.words, p.blob); err != nil {
 			return fmt.Errorf("cache: %w", err)
 		}
-		for _, e := range p.entities {
-			if _, err := ent.Exec(p.key, c.version, e.label, e.typ, e.key, e.mentions); err != nil {
-				return fmt.Errorf("cache: %w", err)
-			}
-		}
+	}
+	if err := c.writeEntities(tx, pending); err != nil {
+		return fmt.Errorf("cache: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("cache: %w", err)

@@ -95,14 +95,18 @@ var (
 // isFurnitureLine reports whether a whole line is page furniture that never
 // belongs to the article body.
 func isFurnitureLine(l string) bool {
-	if bareURLRE.MatchString(l) {
+	// Every line of every article comes here: cheap tests on the first
+	// byte or on spaces rule the regular expressions out for most lines
+	// (a non-ASCII first byte always goes to them, since (?i) folds some
+	// letters such as ſ and K onto ASCII).
+	if !strings.ContainsAny(l, " \t\f\r\n") && bareURLRE.MatchString(l) {
 		return true
 	}
-	if len(l) > maxFurnitureLen {
+	if len(l) > maxFurnitureLen || l == "" {
 		return false
 	}
 	k := lineKey(l)
-	if prompts[k] || commentCountRE.MatchString(k) {
+	if prompts[k] || k != "" && k[0] >= '0' && k[0] <= '9' && commentCountRE.MatchString(k) {
 		return true
 	}
 	words := len(strings.Fields(k))
@@ -115,10 +119,17 @@ func isFurnitureLine(l string) bool {
 	}
 	// A credit or tag list is a few words; a longer "Photo: …" line is a
 	// caption that tells part of the story.
-	if (words <= 25 && labelledLinkRE.MatchString(l)) || (words <= 10 && creditRE.MatchString(l)) {
+	if (words <= 25 && mayStart(l, "rsamwlRSAMWL") && labelledLinkRE.MatchString(l)) ||
+		(words <= 10 && mayStart(l, "(capiftCAPIFT") && creditRE.MatchString(l)) {
 		return true
 	}
-	return isBreadcrumb(l)
+	return strings.ContainsAny(l, "»›>/|") && isBreadcrumb(l)
+}
+
+// mayStart reports whether l begins with one of the ASCII bytes in first
+// or with a non-ASCII byte.
+func mayStart(l, first string) bool {
+	return l != "" && (l[0] >= utf8.RuneSelf || strings.IndexByte(first, l[0]) >= 0)
 }
 
 // isBreadcrumb reports whether l is a navigation trail such as

@@ -50,6 +50,12 @@ type Options struct {
 	// errors.Is). path names the file or directory concerned. It is called
 	// from Read, on the caller's goroutine.
 	Warn func(path string, err error)
+
+	// Workers is how many whole files (text, Markdown, HTML) a Walker
+	// reads and parses at once, ahead of Read; articles, errors and
+	// warnings still come in walk order. 0 or 1 reads one file at a time,
+	// in Read. Close (or reading to io.EOF) ends the workers.
+	Workers int
 }
 
 func (o *Options) maxFileSize() int64 {

@@ -36,6 +36,12 @@ type Walker struct {
 	found   int           // article files found under root
 	ignored int
 	visited map[int64][]os.FileInfo // directories seen, by modification time
+
+	// With Options.Workers > 1 (see prefetch.go).
+	queue  []*task    // inputs walked but not yet returned, in order
+	whole  *task      // set by openFile for a whole file to prefetch
+	jobs   chan *task // whole files for the workers
+	walked bool       // the walk is over
 }
 
 // A dirFrame is one directory being walked.
@@ -57,6 +63,9 @@ func Open(paths []string, opts Options) *Walker {
 
 // Read returns the next article, or nil, io.EOF after the last one.
 func (w *Walker) Read() (*Article, error) {
+	if w.prefetching() {
+		return w.readPrefetched()
+	}
 	for {
 		if w.cur != nil {
 			a, err := w.cur.Read()
@@ -83,6 +92,12 @@ func (w *Walker) Close() error {
 		w.cur.finish()
 		w.cur = nil
 	}
+	for _, t := range w.queue {
+		if t.stream != nil {
+			t.stream.finish()
+		}
+	}
+	w.stopWorkers()
 	return nil
 }
 
@@ -103,7 +118,7 @@ func (w *Walker) advance() error {
 		if strings.HasPrefix(name, ".") {
 			continue // .git, .DS_Store, editor swap files
 		}
-		if err := w.visit(filepath.Join(top.path, name), path.Join(top.rel, name)); err != nil || w.cur != nil {
+		if err := w.visit(filepath.Join(top.path, name), path.Join(top.rel, name)); err != nil || w.cur != nil || w.whole != nil {
 			return err
 		}
 	}
@@ -192,6 +207,10 @@ func (w *Walker) openFile(p, id string, f Format, fi os.FileInfo) error {
 	if f != FormatJSONL && f != FormatAuto && fi.Size() > w.opts.maxFileSize() {
 		return &SkipError{Path: p, Err: fmt.Errorf("%w: %.1f MB, more than the %d MB an article may have; split it into its articles",
 			ErrTooLarge, float64(fi.Size())/(1<<20), w.opts.maxFileSize()>>20)}
+	}
+	if w.prefetching() && (f == FormatText || f == FormatMarkdown || f == FormatHTML) {
+		w.whole = &task{path: p, id: id, format: f, done: make(chan struct{})}
+		return nil
 	}
 	file, err := os.Open(p)
 	if err != nil {

@@ -74,9 +74,11 @@ func processArticles(e *env, paths []string, opts runOptions, use func(*extract.
 		st.cache, ex.Memo = c, c
 	}
 	r := corpus.Open(paths, corpus.Options{
-		Stdin: e.stdin,
-		Warn:  func(path string, err error) { e.warnf("%s: %v", path, err) },
+		Stdin:   e.stdin,
+		Warn:    func(path string, err error) { e.warnf("%s: %v", path, err) },
+		Workers: opts.jobs, // files are read and cleaned on as many cores as extracted
 	})
+	defer r.Close()
 	stopProgress := startProgress(e, st, opts.quiet)
 	defer stopProgress()
 	err = ex.Run(e.ctx, r, opts.jobs, func(res extract.Result) error {
