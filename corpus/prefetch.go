@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"io"
-	"os"
-)
+import "io"
 
 // Prefetching: with Options.Workers > 1 the Walker reads and parses whole
 // files (text, Markdown, HTML) on that many goroutines, ahead of Read,
@@ -117,12 +114,11 @@ func (t *task) run(opts Options) {
 	defer close(t.done)
 	// Warnings wait for Read, which reports them in walk order.
 	opts.Warn = func(_ string, err error) { t.warnings = append(t.warnings, err) }
-	f, err := os.Open(t.path)
+	data, err := readWhole(t.path, opts.maxFileSize())
 	if err != nil {
-		t.aerr = &SkipError{Path: t.path, Err: err}
+		t.aerr = err
 		return
 	}
-	s := &streamReader{r: f, closer: f, path: t.path, id: t.id, source: t.path, format: t.format, opts: opts}
-	t.a, t.aerr = s.start()
-	s.finish()
+	s := &streamReader{path: t.path, id: t.id, source: t.path, format: t.format, opts: opts}
+	t.a, t.aerr = s.fromBytes(data, t.format)
 }

@@ -155,6 +155,20 @@ func (s *streamReader) whole(r io.Reader, f Format) (*Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &SkipError{Path: s.path, Err: fmt.Errorf("%w: more than the %d MB an article may have; split it into its articles", ErrTooLarge, limit>>20)}
 	}
+	return s.parseWhole(data, f)
+}
+
+// fromBytes is the article of a whole file in format f (not FormatAuto)
+// already read into data.
+func (s *streamReader) fromBytes(data []byte, f Format) (*Article, error) {
+	if isBinary(data) {
+		return nil, &SkipError{Path: s.path, Err: ErrBinary}
+	}
+	return s.parseWhole(data, f)
+}
+
+// parseWhole decodes and parses a whole-file article.
+func (s *streamReader) parseWhole(data []byte, f Format) (*Article, error) {
 	text, bad := decodeText(data)
 	if bad > 0 {
 		s.opts.warn(s.path, fmt.Errorf("%w (%d bytes)", ErrWindows1252, bad))

@@ -1,8 +1,8 @@
 package corpus
 
 import (
-	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -49,6 +49,7 @@ type dirFrame struct {
 	path  string // on disk
 	rel   string // relative to the root, slash-separated
 	names []string
+	types []fs.FileMode // of names, as the directory lists them
 	next  int
 }
 
@@ -113,12 +114,12 @@ func (w *Walker) advance() error {
 			}
 			continue
 		}
-		name := top.names[top.next]
+		name, typ := top.names[top.next], top.types[top.next]
 		top.next++
 		if strings.HasPrefix(name, ".") {
 			continue // .git, .DS_Store, editor swap files
 		}
-		if err := w.visit(filepath.Join(top.path, name), path.Join(top.rel, name)); err != nil || w.cur != nil || w.whole != nil {
+		if err := w.visit(filepath.Join(top.path, name), path.Join(top.rel, name), typ); err != nil || w.cur != nil || w.whole != nil {
 			return err
 		}
 	}
@@ -130,8 +131,19 @@ func (w *Walker) advance() error {
 	return w.openRoot(root)
 }
 
-// visit handles one directory entry.
-func (w *Walker) visit(p, rel string) error {
+// visit handles one directory entry, whose type the directory listed.
+func (w *Walker) visit(p, rel string, typ fs.FileMode) error {
+	if typ.IsRegular() && w.prefetching() {
+		// A regular file needs no stat of its own: the workers check
+		// its size as they read it.
+		f, known := FormatOf(p)
+		if !known {
+			w.ignored++
+			return nil
+		}
+		w.found++
+		return w.openFile(p, rel, f, nil)
+	}
 	fi, err := os.Stat(p) // follows symbolic links
 	if err != nil {
 		if _, known := FormatOf(p); known {
@@ -195,18 +207,19 @@ func (w *Walker) pushDir(p, rel string, fi os.FileInfo) error {
 		return &SkipError{Path: p, Err: err}
 	}
 	names := make([]string, len(entries))
+	types := make([]fs.FileMode, len(entries))
 	for i, e := range entries {
-		names[i] = e.Name()
+		names[i], types[i] = e.Name(), e.Type()
 	}
-	w.stack = append(w.stack, &dirFrame{path: p, rel: rel, names: names})
+	w.stack = append(w.stack, &dirFrame{path: p, rel: rel, names: names, types: types})
 	return nil
 }
 
 // openFile makes file p the current input.
+// fi may be nil for a regular file found in a directory when prefetching.
 func (w *Walker) openFile(p, id string, f Format, fi os.FileInfo) error {
-	if f != FormatJSONL && f != FormatAuto && fi.Size() > w.opts.maxFileSize() {
-		return &SkipError{Path: p, Err: fmt.Errorf("%w: %.1f MB, more than the %d MB an article may have; split it into its articles",
-			ErrTooLarge, float64(fi.Size())/(1<<20), w.opts.maxFileSize()>>20)}
+	if fi != nil && f != FormatJSONL && f != FormatAuto && fi.Size() > w.opts.maxFileSize() {
+		return tooLarge(p, fi.Size(), w.opts.maxFileSize())
 	}
 	if w.prefetching() && (f == FormatText || f == FormatMarkdown || f == FormatHTML) {
 		w.whole = &task{path: p, id: id, format: f, done: make(chan struct{})}
