@@ -44,7 +44,7 @@ type Lexicon struct {
 	surnames   map[string]bool     // East Asian family names, written first
 	stop       map[string]bool     // capitalised words that are never names alone
 	common     map[string]bool     // words mostly written in lower case
-	starts     map[string]uint8    // see indexStarts
+	starts     []uint8             // see indexStarts
 }
 
 var (
