@@ -68,18 +68,35 @@ func (r *resolved) assemble(keep []bool, minCount float64) (*Graph, []int32) {
 		}
 		g.Nodes = append(g.Nodes, node)
 	}
-	g.Edges = make([]Edge, 0, len(r.edges))
+	// The kept edges in (source, target) order, found by sorting small
+	// keys rather than the edges themselves. Node ids keep the order of
+	// the builder's, so a source stays below its target.
+	type kept struct {
+		key uint64
+		i   int32
+	}
+	var order []kept
 	for i := range r.edges {
 		e := &r.edges[i]
-		roles := r.roles[int32(i)]
 		s, t := newID[e.a], newID[e.b]
-		if s < 0 || t < 0 || e.weight < minCount && len(roles) == 0 {
+		if s < 0 || t < 0 || e.weight < minCount && len(r.roles[int32(i)]) == 0 {
 			continue // an edge that states a relation stays
 		}
-		g.Edges = append(g.Edges, Edge{Source: s, Target: t, Weight: e.weight, Count: e.weight, Documents: int(e.articles.n),
-			Relation: joinRoles(roles), Evidence: r.evidence(e), arts: r.lists.slice(e.articles)})
+		order = append(order, kept{uint64(s)<<32 | uint64(t), int32(i)})
 	}
-	sortEdges(g.Edges)
+	slices.SortFunc(order, func(x, y kept) int { return cmp.Compare(x.key, y.key) })
+	g.Edges = make([]Edge, 0, len(order))
+	// Every edge's article list is a full slice of one array (the arena
+	// holds at most that many cells), not an allocation of its own.
+	flat := make([]int32, 0, r.lists.n)
+	for _, k := range order {
+		e := &r.edges[k.i]
+		start := len(flat)
+		flat = r.lists.appendTo(flat, e.articles)
+		g.Edges = append(g.Edges, Edge{Source: newID[e.a], Target: newID[e.b], Weight: e.weight, Count: e.weight,
+			Documents: int(e.articles.n), Relation: joinRoles(r.roles[k.i]), Evidence: r.evidence(e),
+			arts: flat[start:len(flat):len(flat)]})
+	}
 	return g, nodeOf
 }
 
@@ -103,15 +120,6 @@ func sortedDates(d []string) []string {
 	out := slices.Clone(d)
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func sortEdges(es []Edge) {
-	slices.SortFunc(es, func(x, y Edge) int {
-		if c := cmp.Compare(x.Source, y.Source); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Target, y.Target)
-	})
 }
 
 // subgraph returns g without the nodes keepNode rejects (nil keeps all),
@@ -168,27 +176,33 @@ func (g *Graph) top(n int) *Graph {
 // citeArticles points the edges at their articles, in g.Articles, which
 // lists just the articles the edges cite, in input order.
 func (g *Graph) citeArticles(all []Article) {
-	used := make(map[int32]int)
+	// Slices indexed by article, not maps: a large graph cites millions.
+	pos := make([]int32, len(all))
+	total, cited := 0, 0
 	for _, e := range g.Edges {
+		total += len(e.arts)
 		for _, a := range e.arts {
-			used[a] = 0
+			if pos[a] == 0 {
+				pos[a] = 1
+				cited++
+			}
 		}
 	}
-	order := make([]int32, 0, len(used))
-	for a := range used {
-		order = append(order, a)
+	g.Articles = make([]Article, 0, cited)
+	for a, used := range pos {
+		if used != 0 {
+			pos[a] = int32(len(g.Articles))
+			g.Articles = append(g.Articles, all[a])
+		}
 	}
-	slices.Sort(order)
-	g.Articles = make([]Article, len(order))
-	for k, a := range order {
-		used[a] = k
-		g.Articles[k] = all[a]
-	}
+	// One array holds every edge's list (each edge a full slice of it).
+	flat := make([]*Article, total)
 	for i := range g.Edges {
 		e := &g.Edges[i]
-		e.Articles = make([]*Article, len(e.arts))
+		n := len(e.arts)
+		e.Articles, flat = flat[:n:n], flat[n:]
 		for k, a := range e.arts {
-			e.Articles[k] = &g.Articles[used[a]]
+			e.Articles[k] = &g.Articles[pos[a]]
 		}
 		e.arts = nil
 	}

@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
@@ -263,4 +265,14 @@ func TestRelationEdges(t *testing.T) {
 			t.Errorf("a relation-only edge has weight %g, want 0 (no window joins them)", e.Weight)
 		}
 	}
+}
+
+// sortEdges orders edges by (source, target), as Builder.Graph does.
+func sortEdges(es []Edge) {
+	slices.SortFunc(es, func(x, y Edge) int {
+		if c := cmp.Compare(x.Source, y.Source); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Target, y.Target)
+	})
 }

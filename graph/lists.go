@@ -52,11 +52,15 @@ func (l *lists) last(x list) int32 { return l.at(x.tail).val }
 
 // slice returns the list's values in order.
 func (l *lists) slice(x list) []int32 {
-	out := make([]int32, 0, x.n)
+	return l.appendTo(make([]int32, 0, x.n), x)
+}
+
+// appendTo appends the list's values to dst in order.
+func (l *lists) appendTo(dst []int32, x list) []int32 {
 	for c := x.head; c != 0; {
 		cl := l.at(c)
-		out = append(out, cl.val)
+		dst = append(dst, cl.val)
 		c = cl.next
 	}
-	return out
+	return dst
 }

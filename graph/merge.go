@@ -163,9 +163,12 @@ func (b *Builder) resolve() *resolved {
 // same pair and dropping those that now join a node to itself. The merged
 // edges' lists go to a new arena.
 func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lists) {
-	at := make(map[uint64]int32, len(b.edgeList))
+	var at pairTable
 	edges := make([]edgeAcc, 0, len(b.edgeList))
-	var from [][]int32 // the builder edges of each merged edge
+	// The builder edges of each merged edge: nearly every edge has one,
+	// kept in first; the few that gather several list them all in more.
+	first := make([]int32, 0, len(b.edgeList))
+	more := map[int32][]int32{}
 	roles := map[int32][]string{}
 	for i := range b.edgeList {
 		e := &b.edgeList[i]
@@ -174,15 +177,19 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lis
 			continue
 		}
 		p := pair{min(x, y), max(x, y)}
-		k, ok := at[p.key()]
+		k, ok := at.get(p.key())
 		if !ok {
 			k = int32(len(edges))
-			at[p.key()] = k
+			at.put(p.key(), k)
 			edges = append(edges, edgeAcc{pair: p})
-			from = append(from, nil)
+			first = append(first, int32(i))
+		} else {
+			if more[k] == nil {
+				more[k] = []int32{first[k]}
+			}
+			more[k] = append(more[k], int32(i))
 		}
 		edges[k].weight += e.weight
-		from[k] = append(from[k], int32(i))
 		for _, role := range b.roles[int32(i)] {
 			if !slices.Contains(roles[k], role) {
 				roles[k] = append(roles[k], role)
@@ -190,7 +197,11 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lis
 		}
 	}
 	for k := range edges {
-		b.mergeLists(&edges[k], from[k])
+		if from, ok := more[int32(k)]; ok {
+			b.mergeLists(&edges[k], from)
+		} else {
+			b.mergeLists(&edges[k], first[k:k+1])
+		}
 	}
 	return edges, roles, &b.lists
 }
