@@ -62,7 +62,14 @@ const (
 	startsName    = 1 << iota // a name's first token
 	startsDemonym             // a demonym
 	startsTitle               // a title's first word
+	startsModifier            // a word that may precede a title ("former")
 )
+
+// mayBegin reports whether w may be a word that lx.starts marks with bit;
+// false means it certainly is not.
+func (lx *Lexicon) mayBegin(w string, bit uint8) bool {
+	return lx.starts[lowerHash(w)&(startSlots-1)]&bit != 0
+}
 
 // startSlots is the size of Lexicon.starts: a few thousand first words in
 // 2^18 slots make a table that stays in the processor's cache and sends
@@ -84,6 +91,9 @@ func (lx *Lexicon) indexStarts() {
 	}
 	for k := range lx.titles.next {
 		mark(k, startsTitle)
+	}
+	for k := range lx.modifiers {
+		mark(k, startsModifier)
 	}
 }
 

@@ -398,6 +398,9 @@ func (r *Rules) titleAt(toks []Token, k, b int) string {
 	for m < b && r.isModifier(toks[m].Norm) {
 		m++
 	}
+	if m == b || !r.Lex.mayBegin(toks[m].Norm, startsTitle) {
+		return "" // the common case, decided without the tables
+	}
 	n := 0
 	node := r.Lex.titles
 	for i := m; i < b; i++ {
@@ -422,7 +425,11 @@ func (r *Rules) titleAt(toks []Token, k, b int) string {
 }
 
 func (r *Rules) isModifier(w string) bool {
-	ok, _ := lookupLower(r.Lex.modifiers, strings.TrimSuffix(w, "-"))
+	w = strings.TrimSuffix(w, "-")
+	if !r.Lex.mayBegin(w, startsModifier) {
+		return false
+	}
+	ok, _ := lookupLower(r.Lex.modifiers, w)
 	return ok
 }
 
