@@ -865,7 +865,20 @@ func isAllCaps(w string) bool {
 func mostlyUpper(toks []Token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
-		if unicode.IsLetter(firstRune(t.Norm)) && len(t.Norm) > 1 {
+		if len(t.Norm) < 2 {
+			continue
+		}
+		if c := t.Norm[0]; c < utf8.RuneSelf {
+			// ASCII, nearly every word: decided on bytes.
+			if 'a' <= c && c <= 'z' {
+				words++
+				continue
+			}
+			if !('A' <= c && c <= 'Z') {
+				continue
+			}
+		}
+		if unicode.IsLetter(firstRune(t.Norm)) {
 			words++
 			if isAllCaps(t.Norm) {
 				caps++
