@@ -18,6 +18,16 @@
 //	  label TEXT NOT NULL, type TEXT NOT NULL,      -- canonical name and type in that article
 //	  key TEXT NOT NULL,                            -- the key entities merge by across articles
 //	  mentions INTEGER NOT NULL);                   -- mentions in that article
+//	CREATE TABLE files (
+//	  digest BLOB NOT NULL,     -- corpus.Article.Digest: the reader's version, format and file bytes
+//	  extractor TEXT NOT NULL,
+//	  hash BLOB NOT NULL,       -- the extraction that file gave
+//	  PRIMARY KEY (digest, extractor));
+//
+// With the files table a rebuild does not even read its files into
+// articles: the reader asks Known about each file's digest and passes the
+// files it knows on unread (corpus.Options.Known), and Recall finds their
+// extraction through the table.
 //
 // The entities table has no index, to keep writing fast; add one for heavy
 // querying (CREATE INDEX entities_key ON entities (key)). For example, the
@@ -59,6 +69,10 @@ CREATE TABLE IF NOT EXISTS entities (
   hash BLOB NOT NULL, extractor TEXT NOT NULL,
   label TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
   mentions INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  digest BLOB NOT NULL, extractor TEXT NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (digest, extractor));
 `
 
 // batch is how many extractions one transaction writes: large enough that
@@ -74,10 +88,13 @@ type Cache struct {
 	version string
 	get     *sql.Stmt
 	rows    map[[32]byte]int64 // the rowid of every extraction of this version, read at Open
+	files   map[[32]byte]int64 // by file digest, the rowid of the extraction it gave, read at Open
+	getFile *sql.Stmt
 
 	mu      sync.Mutex // guards the write side
 	pending []entry
 	written map[[32]byte]bool // keys remembered by this Cache: copies are written once
+	filed   map[[32]byte]bool // file digests queued by this Cache
 	writes  chan []entry      // batches for the writer goroutine
 	done    chan error        // the writer's first error, when it ends
 
@@ -94,8 +111,9 @@ type entry struct {
 	key      []byte
 	article  corpus.Article // without its text
 	words    int
-	blob     []byte
+	blob     []byte // nil: only the files row is written
 	entities []entityRow
+	digest   [32]byte // the file the extraction came from; zero if none
 }
 
 type entityRow struct {
@@ -125,12 +143,24 @@ func Open(path, version string) (*Cache, error) {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
-	rows, err := loadRows(db, version)
+	getFile, err := db.Prepare(`SELECT doc, title, date, url FROM extractions WHERE rowid = ?`)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
-	c := &Cache{db: db, version: version, get: get, rows: rows, written: map[[32]byte]bool{},
+	rows, err := loadRows(db, `SELECT hash, rowid FROM extractions WHERE extractor = ?`, version)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	files, err := loadRows(db, `SELECT f.digest, e.rowid FROM files f
+		JOIN extractions e ON e.hash = f.hash AND e.extractor = f.extractor WHERE f.extractor = ?`, version)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	c := &Cache{db: db, version: version, get: get, getFile: getFile, rows: rows, files: files,
+		written: map[[32]byte]bool{}, filed: map[[32]byte]bool{},
 		writes: make(chan []entry, 2), done: make(chan error, 1)}
 	go c.writer()
 	return c, nil
@@ -139,8 +169,8 @@ func Open(path, version string) (*Cache, error) {
 // loadRows reads where each extraction of the version is: a miss then
 // costs no query, and a hit is one read by rowid (a few bytes each, so a
 // million articles take tens of megabytes).
-func loadRows(db *sql.DB, version string) (map[[32]byte]int64, error) {
-	rs, err := db.Query(`SELECT hash, rowid FROM extractions WHERE extractor = ?`, version)
+func loadRows(db *sql.DB, query, version string) (map[[32]byte]int64, error) {
+	rs, err := db.Query(query, version)
 	if err != nil {
 		return nil, err
 	}
@@ -185,8 +215,12 @@ func Key(a *corpus.Article) []byte {
 // missing, unreadable or damaged entry is a miss: the article is extracted
 // again and the entry replaced.
 func (c *Cache) Recall(a *corpus.Article) (*extract.Document, bool) {
+	if a.Deferred() {
+		return c.recallFile(a)
+	}
 	var d *extract.Document
-	id, ok := c.rows[[32]byte(Key(a))]
+	key := Key(a)
+	id, ok := c.rows[[32]byte(key)]
 	err := errCorrupt
 	if ok {
 		var blob []byte
@@ -194,15 +228,58 @@ func (c *Cache) Recall(a *corpus.Article) (*extract.Document, bool) {
 			d, err = decode(blob)
 		}
 	}
-	c.stats.Lock()
-	defer c.stats.Unlock()
-	if err != nil {
-		c.misses++
+	if !c.count(err == nil) {
 		return nil, false
 	}
-	c.hits++
+	if _, known := c.files[a.Digest]; !known && a.Digest != ([32]byte{}) {
+		// Read from a file the table does not list yet (cached before
+		// the files table, or the same text in another file): list it,
+		// so that next time the file is not even read.
+		c.queue(entry{key: key, digest: a.Digest})
+	}
 	d.Article = a
 	return d, true
+}
+
+// recallFile is Recall for a deferred article. The article keeps its
+// identity (ID, Source: where the file is now) and gets the rest from the
+// row; its text is not needed any more.
+func (c *Cache) recallFile(a *corpus.Article) (*extract.Document, bool) {
+	var d *extract.Document
+	id, ok := c.files[a.Digest]
+	err := errCorrupt
+	if ok {
+		var blob []byte
+		var title, date, url sql.NullString
+		if err = c.getFile.QueryRow(id).Scan(&blob, &title, &date, &url); err == nil {
+			d, err = decode(blob)
+		}
+		a.Title, a.Date, a.URL = title.String, date.String, url.String
+	}
+	if !c.count(err == nil) {
+		return nil, false
+	}
+	d.Article = a
+	return d, true
+}
+
+// Known reports whether the cache holds the extraction of the file with
+// this digest; it is corpus.Options.Known for a run with this cache.
+func (c *Cache) Known(digest [32]byte) bool {
+	_, ok := c.files[digest]
+	return ok
+}
+
+// count counts a hit or a miss and returns hit.
+func (c *Cache) count(hit bool) bool {
+	c.stats.Lock()
+	defer c.stats.Unlock()
+	if hit {
+		c.hits++
+	} else {
+		c.misses++
+	}
+	return hit
 }
 
 // Remember queues d's extraction for writing; every batch documents it
@@ -210,7 +287,7 @@ func (c *Cache) Recall(a *corpus.Article) (*extract.Document, bool) {
 func (c *Cache) Remember(d *extract.Document) error {
 	key := Key(d.Article)
 	// Encoded before taking the lock, so that workers encode in parallel.
-	e := entry{key: key, article: *d.Article, words: d.Words, blob: encode(nil, d)}
+	e := entry{key: key, article: *d.Article, words: d.Words, blob: encode(nil, d), digest: d.Article.Digest}
 	e.article.Text = ""
 	e.entities = make([]entityRow, 0, len(d.Entities))
 	for _, en := range d.Entities {
@@ -219,15 +296,36 @@ func (c *Cache) Remember(d *extract.Document) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.written[[32]byte(key)] {
-		return nil // the same text read twice in this run
+		// The same text read twice in this run: only its file is new.
+		if e.digest != ([32]byte{}) {
+			c.queueLocked(entry{key: key, digest: e.digest})
+		}
+		return nil
 	}
 	c.written[[32]byte(key)] = true
+	c.queueLocked(e)
+	return nil
+}
+
+// queue adds e to the batch being filled.
+func (c *Cache) queue(e entry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.queueLocked(e)
+}
+
+func (c *Cache) queueLocked(e entry) {
+	if e.blob == nil {
+		if c.filed[e.digest] {
+			return
+		}
+		c.filed[e.digest] = true
+	}
 	c.pending = append(c.pending, e)
 	if len(c.pending) >= batch {
 		c.writes <- c.pending
 		c.pending = nil
 	}
-	return nil
 }
 
 // Stats returns how many articles Recall found and did not find.
@@ -248,6 +346,7 @@ func (c *Cache) Close() error {
 	c.mu.Unlock()
 	err := <-c.done
 	c.get.Close()
+	c.getFile.Close()
 	return errors.Join(err, c.db.Close())
 }
 
@@ -306,10 +405,21 @@ func (c *Cache) write(pending []entry) error {
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
+	file, err := tx.Prepare(`INSERT OR REPLACE INTO files (digest, extractor, hash) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
 	for _, p := range pending {
 		a := &p.article
-		if _, err := put.Exec(p.key, c.version, a.ID, a.Title, a.Date, a.URL, a.Source, p.words, p.blob); err != nil {
-			return fmt.Errorf("cache: %w", err)
+		if p.blob != nil {
+			if _, err := put.Exec(p.key, c.version, a.ID, a.Title, a.Date, a.URL, a.Source, p.words, p.blob); err != nil {
+				return fmt.Errorf("cache: %w", err)
+			}
+		}
+		if p.digest != ([32]byte{}) {
+			if _, err := file.Exec(p.digest[:], c.version, p.key); err != nil {
+				return fmt.Errorf("cache: %w", err)
+			}
 		}
 	}
 	if err := c.writeEntities(tx, pending); err != nil {

@@ -120,5 +120,13 @@ func (t *task) run(opts Options) {
 		return
 	}
 	s := &streamReader{path: t.path, id: t.id, source: t.path, format: t.format, opts: opts}
+	a, d := s.known(data, t.format)
+	if a != nil {
+		t.a = a
+		return
+	}
 	t.a, t.aerr = s.fromBytes(data, t.format)
+	if t.a != nil {
+		t.a.Digest = d
+	}
 }

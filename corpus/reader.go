@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -50,6 +51,13 @@ type Options struct {
 	// errors.Is). path names the file or directory concerned. It is called
 	// from Read, on the caller's goroutine.
 	Warn func(path string, err error)
+
+	// Known, if not nil, is asked about the Digest of every whole file
+	// (text, Markdown, HTML) before it is parsed; a file it knows is
+	// returned unparsed (see Article.Deferred), which spares reading it
+	// again into an article when a cache holds what was made of it. It
+	// may be called from several goroutines at once.
+	Known func(digest [32]byte) bool
 
 	// Workers is how many whole files (text, Markdown, HTML) a Walker
 	// reads and parses at once, ahead of Read; articles, errors and
@@ -155,7 +163,15 @@ func (s *streamReader) whole(r io.Reader, f Format) (*Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &SkipError{Path: s.path, Err: fmt.Errorf("%w: more than the %d MB an article may have; split it into its articles", ErrTooLarge, limit>>20)}
 	}
-	return s.parseWhole(data, f)
+	a, d := s.known(data, f)
+	if a != nil {
+		return a, nil
+	}
+	a, err = s.parseWhole(data, f)
+	if a != nil {
+		a.Digest = d
+	}
+	return a, err
 }
 
 // fromBytes is the article of a whole file in format f (not FormatAuto)
@@ -165,6 +181,36 @@ func (s *streamReader) fromBytes(data []byte, f Format) (*Article, error) {
 		return nil, &SkipError{Path: s.path, Err: ErrBinary}
 	}
 	return s.parseWhole(data, f)
+}
+
+// readerVersion changes whenever reading a file into an article changes,
+// so that digests made by an older reader are not taken for this one's.
+const readerVersion = "cograph-corpus-2026-11-25"
+
+// digest is Article.Digest for data read in format f.
+func digest(f Format, data []byte) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(readerVersion))
+	h.Write([]byte{0, byte(f)})
+	h.Write(data)
+	return [32]byte(h.Sum(nil))
+}
+
+// known returns the deferred article for data when Options.Known knows
+// it, else nil and the digest to give the parsed article (zero without
+// Options.Known).
+func (s *streamReader) known(data []byte, f Format) (*Article, [32]byte) {
+	if s.opts.Known == nil {
+		return nil, [32]byte{}
+	}
+	d := digest(f, data)
+	if !s.opts.Known(d) {
+		return nil, d
+	}
+	keep := *s
+	keep.r, keep.closer, keep.jsonl = nil, nil, nil
+	keep.format = f
+	return &Article{ID: s.id, Source: s.source, Digest: d, deferred: &deferredFile{keep, data}}, d
 }
 
 // parseWhole decodes and parses a whole-file article.

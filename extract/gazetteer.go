@@ -59,10 +59,10 @@ func (lx *Lexicon) Match(dst []ner.Match, toks []string) []ner.Match {
 
 // Bits of Lexicon.starts.
 const (
-	startsName    = 1 << iota // a name's first token
-	startsDemonym             // a demonym
-	startsTitle               // a title's first word
-	startsModifier            // a word that may precede a title ("former")
+	startsName     = 1 << iota // a name's first token
+	startsDemonym              // a demonym
+	startsTitle                // a title's first word
+	startsModifier             // a word that may precede a title ("former")
 )
 
 // mayBegin reports whether w may be a word that lx.starts marks with bit;

@@ -21,6 +21,8 @@ type Result struct {
 // A Memo remembers extractions between runs (package cache keeps them in
 // SQLite). Recall is called from the workers, concurrently; Remember from
 // one goroutine, in input order, for every document Recall did not give.
+// Recall also receives deferred articles (corpus.Options.Known), which it
+// finds by their Digest; those it does not give are read and extracted.
 type Memo interface {
 	Recall(a *corpus.Article) (*Document, bool)
 	Remember(d *Document) error
@@ -78,7 +80,7 @@ func (e *Extractor) Run(ctx context.Context, r corpus.Reader, jobs int, emit fun
 		workers.Go(func() {
 			for it := range work {
 				if it.art != nil {
-					it.res.Doc, it.res.Cached = e.extractOrRecall(it.art)
+					it.res.Doc, it.res.Cached, it.res.Err = e.extractOrRecall(it.art)
 				}
 				select {
 				case done <- it:
@@ -125,12 +127,21 @@ func (e *Extractor) Run(ctx context.Context, r corpus.Reader, jobs int, emit fun
 	return err
 }
 
-// extractOrRecall returns the Memo's extraction of a, or extracts it.
-func (e *Extractor) extractOrRecall(a *corpus.Article) (*Document, bool) {
+// extractOrRecall returns the Memo's extraction of a, or extracts it. A
+// deferred article (see corpus.Article.Deferred) the Memo cannot give after
+// all is read now; that can fail as reading it would have.
+func (e *Extractor) extractOrRecall(a *corpus.Article) (*Document, bool, error) {
 	if e.Memo != nil {
 		if d, ok := e.Memo.Recall(a); ok {
-			return d, true
+			return d, true, nil
 		}
 	}
-	return e.Extract(a), false
+	if a.Deferred() {
+		p, err := a.Parse()
+		if err != nil {
+			return nil, false, err
+		}
+		a = p
+	}
+	return e.Extract(a), false, nil
 }

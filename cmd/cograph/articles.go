@@ -73,11 +73,15 @@ func processArticles(e *env, paths []string, opts runOptions, use func(*extract.
 		}
 		st.cache, ex.Memo = c, c
 	}
-	r := corpus.Open(paths, corpus.Options{
+	copts := corpus.Options{
 		Stdin:   e.stdin,
 		Warn:    func(path string, err error) { e.warnf("%s: %v", path, err) },
 		Workers: opts.jobs, // files are read and cleaned on as many cores as extracted
-	})
+	}
+	if st.cache != nil {
+		copts.Known = st.cache.Known // files the cache knows are not read into articles
+	}
+	r := corpus.Open(paths, copts)
 	defer r.Close()
 	stopProgress := startProgress(e, st, opts.quiet)
 	defer stopProgress()
@@ -89,7 +93,7 @@ func processArticles(e *env, paths []string, opts runOptions, use func(*extract.
 		}
 		st.articles.Add(1)
 		st.words.Add(int64(res.Doc.Words))
-		st.bytes.Add(int64(len(res.Doc.Article.Title) + len(res.Doc.Article.Text)))
+		st.bytes.Add(int64(res.Doc.Article.RawSize()))
 		return use(res.Doc)
 	})
 	if st.cache != nil {
