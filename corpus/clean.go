@@ -64,15 +64,19 @@ func isBlank(l string) bool { return l == "" || l == removedLine }
 // own and must be gone before hard-wrapped lines are joined around it.
 func dropFurnitureLines(lines []string) {
 	for i := 0; i < len(lines); i++ {
-		switch l := lines[i]; {
+		l, k := lines[i], ""
+		if l != "" && len(l) <= maxFurnitureLen {
+			k = lineKey(l) // once for both tests
+		}
+		switch {
 		case l == "":
-		case isBlockHeading(l):
+		case isBlockHeading(l, k):
 			end := relatedBlockEnd(lines, i+1)
 			for j := i; j < end; j++ {
 				lines[j] = removedLine
 			}
 			i = end - 1
-		case isFurnitureLine(l):
+		case isFurnitureLine(l, k):
 			lines[i] = removedLine
 		}
 	}

@@ -20,7 +20,8 @@ import (
 // converted to UTC. ok is false when any part of s is not part of a date.
 func ParseDate(s string) (date string, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 80 {
+	// A date has a year in digits: most paragraphs are ruled out at once.
+	if s == "" || len(s) > 80 || strings.IndexAny(s, "0123456789") < 0 {
 		return "", false
 	}
 	s = strings.ToLower(s)
@@ -60,7 +61,7 @@ func stripDateLabel(s string) string {
 // free-standing dashes as separators but keeping the dashes inside an ISO
 // date or a time zone offset.
 func dateFields(s string) []string {
-	s = strings.NewReplacer(",", " ", "|", " ", "·", " ", "•", " ", "–", " ", "—", " ", " - ", " ", "(", " ", ")", " ").Replace(s)
+	s = dateSeparators.Replace(s)
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, t := range f {
@@ -71,6 +72,8 @@ func dateFields(s string) []string {
 	}
 	return out
 }
+
+var dateSeparators = strings.NewReplacer(",", " ", "|", " ", "·", " ", "•", " ", "–", " ", "—", " ", " - ", " ", "(", " ", ")", " ")
 
 // dateParts accumulates the pieces of one date while tokens are classified.
 type dateParts struct {

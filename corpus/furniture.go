@@ -40,11 +40,14 @@ var blockHeadings = map[string]bool{
 }
 
 // isBlockHeading reports whether l heads a related-article block.
-func isBlockHeading(l string) bool {
+// k is lineKey(l), or "" when l is longer than maxFurnitureLen.
+func isBlockHeading(l, k string) bool {
 	if len(l) > maxFurnitureLen {
 		return false
 	}
-	k := lineKey(strings.ReplaceAll(l, "’", "'"))
+	// lineKey neither trims nor splits at apostrophes, so replacing them
+	// in the key is replacing them in the line.
+	k = strings.ReplaceAll(k, "’", "'")
 	if blockHeadings[k] {
 		return true
 	}
@@ -94,7 +97,8 @@ var (
 
 // isFurnitureLine reports whether a whole line is page furniture that never
 // belongs to the article body.
-func isFurnitureLine(l string) bool {
+// k is lineKey(l), or "" when l is longer than maxFurnitureLen.
+func isFurnitureLine(l, k string) bool {
 	// Every line of every article comes here: cheap tests on the first
 	// byte or on spaces rule the regular expressions out for most lines
 	// (a non-ASCII first byte always goes to them, since (?i) folds some
@@ -105,7 +109,6 @@ func isFurnitureLine(l string) bool {
 	if len(l) > maxFurnitureLen || l == "" {
 		return false
 	}
-	k := lineKey(l)
 	if prompts[k] || k != "" && k[0] >= '0' && k[0] <= '9' && commentCountRE.MatchString(k) {
 		return true
 	}

@@ -18,13 +18,21 @@ func normalize(s string) string {
 	lineStart := true
 	for i := 0; i < len(s); {
 		if c := s[i]; c > ' ' && c < utf8.RuneSelf && c != 0x7f {
-			// Fast path: printable ASCII needs no decision.
+			// Fast path: a run of printable ASCII needs no decision.
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteByte(c)
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf && s[j] != 0x7f {
+				j++
+			}
+			b.WriteString(s[i:j])
 			lineStart = false
+			i = j
+			continue
+		} else if c == ' ' {
+			space = !lineStart
 			i++
 			continue
 		}
