@@ -146,8 +146,14 @@ func FuzzWalk(f *testing.F) {
 		if explicit != "" {
 			paths = append(paths, explicit)
 		}
-		read := func() string {
-			opts := Options{MaxFileSize: 1 << 12, MaxLineSize: 1 << 10, Stdin: bytes.NewReader(stdin)}
+		// read walks the tree one file at a time or with workers, and with
+		// known every whole file is deferred and parsed after Read: all
+		// ways must give the same log.
+		read := func(workers int, known bool) string {
+			opts := Options{MaxFileSize: 1 << 12, MaxLineSize: 1 << 10, Stdin: bytes.NewReader(stdin), Workers: workers}
+			if known {
+				opts.Known = func([32]byte) bool { return true }
+			}
 			w := Open(paths, opts)
 			defer w.Close()
 			var log strings.Builder
@@ -168,14 +174,26 @@ func FuzzWalk(f *testing.F) {
 					log.WriteString(strings.ReplaceAll(err.Error(), dir, "DIR") + "\n")
 					continue
 				}
+				if a.Deferred() {
+					if a, err = a.Parse(); err != nil {
+						log.WriteString(strings.ReplaceAll(err.Error(), dir, "DIR") + "\n")
+						continue
+					}
+				}
 				checkArticle(t, a)
 				log.WriteString(a.ID + "\n" + a.Title + "\n" + a.Text + "\n")
 			}
 			t.Fatal("Read did not reach io.EOF")
 			return ""
 		}
-		if first, again := read(), read(); first != again {
-			t.Fatalf("two walks of the same tree differ:\n%s\n---\n%s", first, again)
+		first := read(0, false)
+		for _, w := range []struct {
+			workers int
+			known   bool
+		}{{0, false}, {3, false}, {0, true}, {3, true}} {
+			if again := read(w.workers, w.known); again != first {
+				t.Fatalf("walks of the same tree differ (%d workers, known %v):\n%s\n---\n%s", w.workers, w.known, first, again)
+			}
 		}
 	})
 }

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"io"
 	"testing"
 )
 
@@ -11,17 +10,11 @@ func readWith(t *testing.T, dir string, opts Options) []*Article {
 	t.Helper()
 	w := Open([]string{dir}, opts)
 	defer w.Close()
-	var out []*Article
-	for {
-		a, err := w.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, a)
+	arts, errs := readAll(t, w)
+	if len(errs) > 0 {
+		t.Fatal(errs)
 	}
+	return arts
 }
 
 // TestKnownDefersParsing checks Options.Known: files it knows come back

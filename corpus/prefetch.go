@@ -31,12 +31,8 @@ func (w *Walker) prefetching() bool { return w.opts.Workers > 1 }
 // readPrefetched is Read with prefetching.
 func (w *Walker) readPrefetched() (*Article, error) {
 	for {
-		if w.cur != nil {
-			a, err := w.cur.Read()
-			if err != io.EOF {
-				return a, err
-			}
-			w.cur = nil
+		if a, ok, err := w.fromCurrent(); ok {
+			return a, err
 		}
 		w.fill()
 		if len(w.queue) == 0 {

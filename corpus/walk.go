@@ -68,17 +68,26 @@ func (w *Walker) Read() (*Article, error) {
 		return w.readPrefetched()
 	}
 	for {
-		if w.cur != nil {
-			a, err := w.cur.Read()
-			if err != io.EOF {
-				return a, err
-			}
-			w.cur = nil
+		if a, ok, err := w.fromCurrent(); ok {
+			return a, err
 		}
 		if err := w.advance(); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// fromCurrent reads from the current input. ok is false, and w.cur nil,
+// when there is none or it is exhausted.
+func (w *Walker) fromCurrent() (a *Article, ok bool, err error) {
+	if w.cur == nil {
+		return nil, false, nil
+	}
+	if a, err = w.cur.Read(); err == io.EOF {
+		w.cur = nil
+		return nil, false, nil
+	}
+	return a, true, err
 }
 
 // Ignored returns how many files were passed over inside directories

@@ -109,23 +109,22 @@ func (v value) text(k kind) string {
 func (v value) appendText(dst []byte, k kind) []byte {
 	switch k {
 	case kindStringList:
-		for i, s := range v.list {
-			if i > 0 {
-				dst = append(dst, listSep...)
-			}
-			dst = appendListItem(dst, s)
-		}
-		return dst
+		return appendJoined(dst, v.list, appendListItem)
 	case kindArticles:
-		for i, a := range v.arts {
-			if i > 0 {
-				dst = append(dst, listSep...)
-			}
-			dst = appendArticle(dst, a)
-		}
-		return dst
+		return appendJoined(dst, v.arts, appendArticle)
 	}
 	return append(dst, v.text(k)...)
+}
+
+// appendJoined appends the items, each with add, separated by listSep.
+func appendJoined[T any](dst []byte, items []T, add func([]byte, T) []byte) []byte {
+	for i, x := range items {
+		if i > 0 {
+			dst = append(dst, listSep...)
+		}
+		dst = add(dst, x)
+	}
+	return dst
 }
 
 // appendListItem appends s with any listSep inside made a broken bar, so
