@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -19,10 +20,13 @@ var bitPrefixes = [maxClusterLevels]int{4, 6, 10, 20}
 // A Clusters maps words to cluster ids at up to four granularities, learned
 // from unlabelled text. Words are keyed by the hash of their folded form, so
 // the table holds no strings. It is read-only after loading.
+//
+// The keys are a sorted array searched by halves: tagging looks a word up
+// only the first time it sees it (see wordMemo), and a dense array costs a
+// third of the memory (and of the start-up) an open-addressing table did.
 type Clusters struct {
-	keys []uint64 // open addressing; 0 is empty
+	keys []uint64 // ascending, no repeats
 	vals [][maxClusterLevels]uint32
-	mask uint64
 	n    int
 }
 
@@ -35,27 +39,21 @@ func (c *Clusters) Len() int {
 }
 
 func newClusters(n int) *Clusters {
-	size := 16
-	for size < 2*n {
-		size <<= 1
-	}
-	return &Clusters{keys: make([]uint64, size), vals: make([][maxClusterLevels]uint32, size), mask: uint64(size - 1)}
+	return &Clusters{keys: make([]uint64, 0, n), vals: make([][maxClusterLevels]uint32, 0, n)}
 }
 
+// put adds an entry; keys must come in ascending order (a repeated key is
+// ignored: the first entry wins). Hash 0 stands for 1, as in get.
 func (c *Clusters) put(h uint64, v [maxClusterLevels]uint32) {
 	if h == 0 {
 		h = 1
 	}
-	for i := h & c.mask; ; i = (i + 1) & c.mask {
-		if c.keys[i] == 0 {
-			c.keys[i], c.vals[i] = h, v
-			c.n++
-			return
-		}
-		if c.keys[i] == h {
-			return // the first entry wins
-		}
+	if n := len(c.keys); n > 0 && c.keys[n-1] >= h {
+		return
 	}
+	c.keys = append(c.keys, h)
+	c.vals = append(c.vals, v)
+	c.n++
 }
 
 func (c *Clusters) get(h uint64) ([maxClusterLevels]uint32, bool) {
@@ -65,30 +63,15 @@ func (c *Clusters) get(h uint64) ([maxClusterLevels]uint32, bool) {
 	if h == 0 {
 		h = 1
 	}
-	for i := h & c.mask; ; i = (i + 1) & c.mask {
-		switch c.keys[i] {
-		case h:
-			return c.vals[i], true
-		case 0:
-			return [maxClusterLevels]uint32{}, false
-		}
+	if i, ok := slices.BinarySearch(c.keys, h); ok {
+		return c.vals[i], true
 	}
+	return [maxClusterLevels]uint32{}, false
 }
 
 // entries returns the table's entries sorted by key, for saving.
 func (c *Clusters) entries() ([]uint64, [][maxClusterLevels]uint32) {
-	var ks []uint64
-	for _, k := range c.keys {
-		if k != 0 {
-			ks = append(ks, k)
-		}
-	}
-	slices.Sort(ks)
-	vs := make([][maxClusterLevels]uint32, len(ks))
-	for i, k := range ks {
-		vs[i], _ = c.get(k)
-	}
-	return ks, vs
+	return slices.Clone(c.keys), slices.Clone(c.vals)
 }
 
 // ReadClusters reads a word-cluster table. Lines starting with '#' and
@@ -141,6 +124,14 @@ func ReadClusters(r io.Reader, path string) (*Clusters, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	// Sorted by key, keeping file order among equal keys: the first entry
+	// of a word wins.
+	for i := range ents {
+		if ents[i].h == 0 {
+			ents[i].h = 1
+		}
+	}
+	slices.SortStableFunc(ents, func(a, b ent) int { return cmp.Compare(a.h, b.h) })
 	c := newClusters(len(ents))
 	for _, e := range ents {
 		c.put(e.h, e.v)

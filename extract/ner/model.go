@@ -384,31 +384,97 @@ func Load(r io.Reader) (*Model, error) {
 
 // load decodes a model, reading r to its end.
 func load(r io.Reader) (*Model, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	head := make([]byte, len(modelMagic)+2)
-	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(modelMagic)]) != modelMagic {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return loadBytes(data)
+}
+
+// loadBytes decodes a model file held in memory. The embedded model is
+// decoded where it lies, without a copy.
+func loadBytes(data []byte) (*Model, error) {
+	n := len(modelMagic) + 2
+	if len(data) < n || string(data[:len(modelMagic)]) != modelMagic {
 		return nil, ErrBadModel
 	}
-	if head[len(modelMagic)] != modelVersion {
-		return nil, fmt.Errorf("%w %d", ErrVersion, head[len(modelMagic)])
+	if data[len(modelMagic)] != modelVersion {
+		return nil, fmt.Errorf("%w %d", ErrVersion, data[len(modelMagic)])
 	}
-	var in *bufio.Reader = br
-	if head[len(modelMagic)+1]&1 != 0 {
-		zr, err := gzip.NewReader(br)
+	body := data[n:]
+	if data[n-1]&1 != 0 {
+		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 		}
-		in = bufio.NewReaderSize(zr, 1<<16)
+		if body, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		}
 	}
-	m, err := decodeModel(in)
+	m, err := decodeModel(&decoder{b: body})
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			err = fmt.Errorf("%w: truncated", ErrBadModel)
 		}
 		return nil, err
 	}
-	io.Copy(io.Discard, br) // to the end, for Load's hash
 	return m, nil
+}
+
+// decoder reads the fields of a model file from memory; after the first
+// short read every read gives zeros and err is io.ErrUnexpectedEOF.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil || n > len(d.b) {
+		if d.err == nil {
+			d.err = io.ErrUnexpectedEOF
+		}
+		return nil
+	}
+	p := d.b[:n]
+	d.b = d.b[n:]
+	return p
+}
+
+func (d *decoder) u8() uint8 {
+	if p := d.take(1); p != nil {
+		return p[0]
+	}
+	return 0
+}
+
+func (d *decoder) u32() uint32 {
+	if p := d.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (d *decoder) u64() uint64 {
+	if p := d.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = io.ErrUnexpectedEOF
+		if n < 0 {
+			d.err = fmt.Errorf("%w: bad varint", ErrBadModel)
+		}
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
 }
 
 // Digest identifies the model's weights: the SHA-256 of the file it was
@@ -424,51 +490,28 @@ func (m *Model) Digest() string {
 	return m.digest
 }
 
-func decodeModel(in *bufio.Reader) (*Model, error) {
-	var err error
-	u8 := func() uint8 {
-		b, e := in.ReadByte()
-		if e != nil && err == nil {
-			err = e
-		}
-		return b
-	}
-	fixed := func(v any) {
-		if e := binary.Read(in, binary.LittleEndian, v); e != nil && err == nil {
-			err = e
-		}
-	}
-	uv := func() uint64 {
-		x, e := binary.ReadUvarint(in)
-		if e != nil && err == nil {
-			err = e
-		}
-		return x
-	}
-	bits := uint(u8())
-	var feats uint64
-	fixed(&feats)
-	nl := int(u8())
-	if err != nil {
-		return nil, err
+func decodeModel(in *decoder) (*Model, error) {
+	bits := uint(in.u8())
+	feats := in.u64()
+	nl := int(in.u8())
+	if in.err != nil {
+		return nil, in.err
 	}
 	if bits < 8 || bits > 28 || nl < 1 || nl > 32 {
 		return nil, fmt.Errorf("%w: bad header", ErrBadModel)
 	}
 	m := &Model{bits: bits, features: Features(feats), nl: nl}
 	for i := 0; i < nl; i++ {
-		b := make([]byte, u8())
-		if _, e := io.ReadFull(in, b); e != nil {
-			return nil, e
+		b := in.take(int(in.u8()))
+		if in.err != nil {
+			return nil, in.err
 		}
 		m.labels = append(m.labels, string(b))
 	}
-	var scale float32
-	var rows uint32
-	fixed(&scale)
-	fixed(&rows)
-	if err != nil {
-		return nil, err
+	scale := math.Float32frombits(in.u32())
+	rows := in.u32()
+	if in.err != nil {
+		return nil, in.err
 	}
 	nrows := 1 << bits
 	if int(rows) > nrows {
@@ -476,14 +519,14 @@ func decodeModel(in *bufio.Reader) (*Model, error) {
 	}
 	m.q = make([]int16, nrows*nl)
 	m.scale = scale
-	row := make([]byte, 2*nl)
 	r := 0
 	for i := 0; i < int(rows); i++ {
-		r += int(uv())
-		if _, e := io.ReadFull(in, row); e != nil {
-			return nil, e
-		}
-		if err != nil || r >= nrows {
+		r += int(in.uvarint())
+		row := in.take(2 * nl)
+		if in.err != nil || r >= nrows {
+			if in.err != nil {
+				return nil, in.err
+			}
 			return nil, fmt.Errorf("%w: bad row", ErrBadModel)
 		}
 		ws := m.q[r*nl : (r+1)*nl]
@@ -491,25 +534,24 @@ func decodeModel(in *bufio.Reader) (*Model, error) {
 			ws[j] = int16(binary.LittleEndian.Uint16(row[2*j:]))
 		}
 	}
-	var nc uint32
-	fixed(&nc)
-	if err != nil {
-		return nil, err
+	nc := in.u32()
+	if in.err != nil {
+		return nil, in.err
 	}
 	if nc > 0 {
-		m.clusters = newClusters(int(nc))
+		m.clusters = newClusters(min(int(nc), 1<<20)) // a damaged count cannot reserve gigabytes
 		var k uint64
 		for i := 0; i < int(nc); i++ {
-			k += uv()
+			k += in.uvarint()
 			var v [maxClusterLevels]uint32
 			for j := range v {
-				v[j] = uint32(uv())
+				v[j] = uint32(in.uvarint())
 			}
 			m.clusters.put(k, v)
 		}
 	}
-	if err != nil {
-		return nil, err
+	if in.err != nil {
+		return nil, in.err
 	}
 	if err := m.init(); err != nil {
 		return nil, err
@@ -558,7 +600,7 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		defaultModel, defaultModelErr = load(bytes.NewReader(embedded))
+		defaultModel, defaultModelErr = loadBytes(embedded)
 		if defaultModelErr != nil {
 			defaultModelErr = fmt.Errorf("load embedded ner model: %w", defaultModelErr)
 			return

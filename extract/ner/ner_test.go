@@ -370,6 +370,17 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 	if _, err := Load(strings.NewReader("not a model")); !errors.Is(err, ErrBadModel) {
 		t.Errorf("junk model: %v", err)
 	}
+	// Any byte damaged after the header (whose bits field alone could ask
+	// for gigabytes) gives an error or a model, never a panic; every cut
+	// is an error.
+	for i := len(modelMagic) + 4; i < len(a); i += 7 {
+		d := bytes.Clone(a)
+		d[i] ^= 0x5a
+		Load(bytes.NewReader(d))
+		if _, err := Load(bytes.NewReader(a[:i])); err == nil {
+			t.Fatalf("model cut at byte %d of %d loaded", i, len(a))
+		}
+	}
 }
 
 // conllDevNoGazF1 is the F1 (without gazetteer) the embedded model measured on CoNLL-2003 dev
