@@ -223,6 +223,15 @@ func (m *Model) decode(t *tagger, second, skipLower bool) {
 		t1, t2 := m.nl, m.nl
 		nl := m.nl
 		for k := a; k < b; k++ {
+			if skipLower && (t1 == nl || t1 == 0) && d.infos[k].flags&(tLowerInit|tPunct) != 0 {
+				// After O a tag can only be O or B-x, and a name almost
+				// never begins with a lower-case word: the token is O
+				// without scoring it (or hashing its features), which
+				// spares most of the tokens of running text.
+				t.labels[k] = 0
+				t2, t1 = t1, 0
+				continue
+			}
 			t.rows = t.rows[:0]
 			if m.features&FeatHistory != 0 {
 				n := nl + 1
@@ -230,15 +239,6 @@ func (m *Model) decode(t *tagger, second, skipLower bool) {
 			}
 			if second {
 				t.rows = m.docTagRows(t.rows, d, k, a, si, t.labels)
-			}
-			if skipLower && (t1 == nl || t1 == 0) && d.infos[k].flags&(tLowerInit|tPunct) != 0 {
-				// After O a tag can only be O or B-x, and a name almost
-				// never begins with a lower-case word: the token is O
-				// without scoring it, which spares most of the tokens
-				// of running text.
-				t.labels[k] = 0
-				t2, t1 = t1, 0
-				continue
 			}
 			static := t.static[k*nl : (k+1)*nl]
 			if !t.summed[k] {
