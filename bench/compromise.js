@@ -1,5 +1,5 @@
 // compromise.js runs the job cograph does with the compromise NLP library
-// (npm), for the side-by-side speed comparison in bench/compare.sh: read
+// (npm), for the side-by-side speed comparison in bench/run.sh: read
 // every article under a folder, find the people, organizations and places
 // each names, count co-mentions per article, and write the graph as
 // node-link JSON. Usage: node compromise.js DIR OUT.json
