@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -64,11 +64,18 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads the tables from dir in fsys (the layout of data/).
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
+	// The large sets are made at their size: growing a map rehashes it,
+	// and start-up is most of a small run.
+	lines := func(file string) int {
+		b, _ := fs.ReadFile(fsys, dir+"/"+file)
+		return bytes.Count(b, []byte{'\n'})
+	}
 	lx := &Lexicon{
 		names: newTrie(), titles: newTrie(),
 		modifiers: map[string]bool{}, demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
-		given: map[string]bool{}, givenAmbig: map[string]bool{},
-		surnames: map[string]bool{}, stop: map[string]bool{}, common: map[string]bool{},
+		given: make(map[string]bool, lines("given_names.txt")), givenAmbig: map[string]bool{},
+		surnames: map[string]bool{}, stop: make(map[string]bool, lines("stopwords.txt")),
+		common: make(map[string]bool, lines("common_words.txt")),
 	}
 	loaders := []struct {
 		file string
@@ -103,16 +110,15 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 // starting with '#' are comments; the text of the latest comment is passed
 // as section so that tables can group entries ("# ambiguous: …").
 func readTable(fsys fs.FS, path string, load func(rec []string, section string), h io.Writer) error {
-	f, err := fsys.Open(path)
+	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	fmt.Fprintf(h, "%s\n", path)
-	sc := bufio.NewScanner(io.TeeReader(f, h))
+	h.Write(data)
 	section := ""
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), " \r")
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimRight(line, " \r\n")
 		if strings.HasPrefix(line, "#") {
 			section = strings.ToLower(line)
 			continue
@@ -125,9 +131,6 @@ func readTable(fsys fs.FS, path string, load func(rec []string, section string),
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		load(rec, section)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }
