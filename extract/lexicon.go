@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -77,28 +77,57 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		surnames: map[string]bool{}, stop: make(map[string]bool, lines("stopwords.txt")),
 		common: make(map[string]bool, lines("common_words.txt")),
 	}
-	loaders := []struct {
+	// Tables that fill different maps load at once, in four groups; within
+	// a group the order matters (for the names trie, earlier tables win).
+	groups := [][]struct {
 		file string
 		load func(rec []string, section string)
 	}{
-		{"organizations.tsv", lx.nameLoader(Organization)},
-		{"events.tsv", lx.nameLoader(Event)},
-		{"places.tsv", lx.nameLoader(Place)},
-		{"countries.tsv", lx.loadCountry},
-		{"titles.txt", lx.loadTitle},
-		{"office_holders.tsv", lx.loadOffice},
-		{"org_heads.txt", headLoader(lx.orgHeads)},
-		{"event_heads.txt", headLoader(lx.eventHeads)},
-		{"given_names.txt", lx.loadGiven},
-		{"chinese_surnames.txt", lx.loadSurname},
-		{"korean_japanese_surnames.txt", lx.loadSurname},
-		{"stopwords.txt", setLoader(lx.stop)},
-		{"common_words.txt", setLoader(lx.common)},
+		{
+			{"organizations.tsv", lx.nameLoader(Organization)},
+			{"events.tsv", lx.nameLoader(Event)},
+			{"places.tsv", lx.nameLoader(Place)},
+			{"countries.tsv", lx.loadCountry},
+		},
+		{
+			{"titles.txt", lx.loadTitle},
+			{"office_holders.tsv", lx.loadOffice},
+			{"org_heads.txt", headLoader(lx.orgHeads)},
+			{"event_heads.txt", headLoader(lx.eventHeads)},
+		},
+		{
+			{"given_names.txt", lx.loadGiven},
+			{"chinese_surnames.txt", lx.loadSurname},
+			{"korean_japanese_surnames.txt", lx.loadSurname},
+			{"stopwords.txt", setLoader(lx.stop)},
+		},
+		{
+			{"common_words.txt", setLoader(lx.common)},
+		},
 	}
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for g, group := range groups {
+		wg.Go(func() {
+			for _, l := range group {
+				if err := readTable(fsys, dir+"/"+l.file, l.load); err != nil {
+					errs[g] = fmt.Errorf("load lexicon: %w", err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// The digest covers the tables in the order above.
 	h := sha256.New()
-	for _, l := range loaders {
-		if err := readTable(fsys, dir+"/"+l.file, l.load, h); err != nil {
-			return nil, fmt.Errorf("load lexicon: %w", err)
+	for _, group := range groups {
+		for _, l := range group {
+			data, _ := fs.ReadFile(fsys, dir+"/"+l.file)
+			fmt.Fprintf(h, "%s/%s\n", dir, l.file)
+			h.Write(data)
 		}
 	}
 	lx.digest = hex.EncodeToString(h.Sum(nil))
@@ -109,13 +138,11 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 // readTable calls load for each record of a tab-separated table. Lines
 // starting with '#' are comments; the text of the latest comment is passed
 // as section so that tables can group entries ("# ambiguous: …").
-func readTable(fsys fs.FS, path string, load func(rec []string, section string), h io.Writer) error {
+func readTable(fsys fs.FS, path string, load func(rec []string, section string)) error {
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "%s\n", path)
-	h.Write(data)
 	section := ""
 	for line := range strings.Lines(string(data)) {
 		line = strings.TrimRight(line, " \r\n")
