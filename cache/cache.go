@@ -304,11 +304,12 @@ func (c *Cache) count(hit bool) bool {
 	return hit
 }
 
-// Remember queues d's extraction for writing; every batch documents it
-// writes them in one transaction.
+// Remember queues d's extraction for writing; the writer goroutine writes
+// each batch of them in one transaction.
 func (c *Cache) Remember(d *extract.Document) error {
 	key := Key(d.Article)
-	// Encoded before taking the lock, so that workers encode in parallel.
+	// Encoded before taking the lock, which Recall takes too (on the
+	// workers) to list files.
 	e := entry{key: key, article: *d.Article, words: d.Words, blob: encode(nil, d), digest: d.Article.Digest}
 	e.article.Text = ""
 	e.entities = make([]entityRow, 0, len(d.Entities))

@@ -41,7 +41,7 @@ func (a *Article) Parse() (*Article, error) {
 	}
 	s := a.deferred.s
 	s.opts.Warn = nil
-	p, err := s.fromBytes(a.deferred.raw, s.format)
+	p, err := s.parseWhole(a.deferred.raw, s.format) // a deferred file is never binary
 	if p != nil {
 		p.Digest = a.Digest
 	}

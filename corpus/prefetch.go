@@ -115,14 +115,10 @@ func (t *task) run(opts Options) {
 		t.aerr = err
 		return
 	}
-	s := &streamReader{path: t.path, id: t.id, source: t.path, format: t.format, opts: opts}
-	a, d := s.known(data, t.format)
-	if a != nil {
-		t.a = a
+	if isBinary(data) {
+		t.aerr = &SkipError{Path: t.path, Err: ErrBinary}
 		return
 	}
-	t.a, t.aerr = s.fromBytes(data, t.format)
-	if t.a != nil {
-		t.a.Digest = d
-	}
+	s := &streamReader{path: t.path, id: t.id, source: t.path, format: t.format, opts: opts}
+	t.a, t.aerr = s.fromFile(data, t.format)
 }

@@ -163,24 +163,22 @@ func (s *streamReader) whole(r io.Reader, f Format) (*Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &SkipError{Path: s.path, Err: fmt.Errorf("%w: more than the %d MB an article may have; split it into its articles", ErrTooLarge, limit>>20)}
 	}
+	return s.fromFile(data, f)
+}
+
+// fromFile is the article of a whole file (format f, not FormatAuto, and
+// not binary) read into data: deferred when Options.Known knows it, else
+// parsed, with its digest when Options.Known is set.
+func (s *streamReader) fromFile(data []byte, f Format) (*Article, error) {
 	a, d := s.known(data, f)
 	if a != nil {
 		return a, nil
 	}
-	a, err = s.parseWhole(data, f)
+	a, err := s.parseWhole(data, f)
 	if a != nil {
 		a.Digest = d
 	}
 	return a, err
-}
-
-// fromBytes is the article of a whole file in format f (not FormatAuto)
-// already read into data.
-func (s *streamReader) fromBytes(data []byte, f Format) (*Article, error) {
-	if isBinary(data) {
-		return nil, &SkipError{Path: s.path, Err: ErrBinary}
-	}
-	return s.parseWhole(data, f)
 }
 
 // readerVersion changes whenever reading a file into an article changes,

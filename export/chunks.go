@@ -31,13 +31,13 @@ func inChunks(bw *bufio.Writer, n int, write func(w *bufio.Writer, i int)) {
 		buf   *bytes.Buffer
 		done  chan struct{}
 	}
-	// The buffers go round: a graph of a million edges would otherwise
-	// leave hundreds of megabytes of them to the garbage collector.
-	free := make(chan *bytes.Buffer, 2*workers+workers)
 	// pending is ordered as the chunks; its capacity bounds the chunks
 	// in flight. The producer blocks on it, the workers on jobs.
 	pending := make(chan *piece, 2*workers)
 	jobs := make(chan *piece)
+	// The buffers go round: a graph of a million edges would otherwise
+	// leave hundreds of megabytes of them to the garbage collector.
+	free := make(chan *bytes.Buffer, cap(pending)+workers) // room for every buffer in flight
 	go func() {
 		for start := 0; start < n; start += chunkSize {
 			p := &piece{start: start, done: make(chan struct{})}

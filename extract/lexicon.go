@@ -1,11 +1,9 @@
 package extract
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -64,73 +62,63 @@ func DefaultLexicon() (*Lexicon, error) {
 
 // LoadLexicon reads the tables from dir in fsys (the layout of data/).
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
+	// Tables that fill different maps load at once, in four groups; within
+	// a group the order matters (for the names trie, earlier tables win).
+	groups := [][]string{
+		{"organizations.tsv", "events.tsv", "places.tsv", "countries.tsv"},
+		{"titles.txt", "office_holders.tsv", "org_heads.txt", "event_heads.txt"},
+		{"given_names.txt", "chinese_surnames.txt", "korean_japanese_surnames.txt", "stopwords.txt"},
+		{"common_words.txt"},
+	}
+	// Each table is read once; the digest covers them in the order above.
+	data := map[string]string{}
+	h := sha256.New()
+	for _, group := range groups {
+		for _, file := range group {
+			b, err := fs.ReadFile(fsys, dir+"/"+file)
+			if err != nil {
+				return nil, fmt.Errorf("load lexicon: %w", err)
+			}
+			data[file] = string(b)
+			fmt.Fprintf(h, "%s/%s\n", dir, file)
+			h.Write(b)
+		}
+	}
 	// The large sets are made at their size: growing a map rehashes it,
 	// and start-up is most of a small run.
-	lines := func(file string) int {
-		b, _ := fs.ReadFile(fsys, dir+"/"+file)
-		return bytes.Count(b, []byte{'\n'})
-	}
+	lines := func(file string) int { return strings.Count(data[file], "\n") }
 	lx := &Lexicon{
-		names: newTrie(), titles: newTrie(),
+		digest: hex.EncodeToString(h.Sum(nil)),
+		names:  newTrie(), titles: newTrie(),
 		modifiers: map[string]bool{}, demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
 		given: make(map[string]bool, lines("given_names.txt")), givenAmbig: map[string]bool{},
 		surnames: map[string]bool{}, stop: make(map[string]bool, lines("stopwords.txt")),
 		common: make(map[string]bool, lines("common_words.txt")),
 	}
-	// Tables that fill different maps load at once, in four groups; within
-	// a group the order matters (for the names trie, earlier tables win).
-	groups := [][]struct {
-		file string
-		load func(rec []string, section string)
-	}{
-		{
-			{"organizations.tsv", lx.nameLoader(Organization)},
-			{"events.tsv", lx.nameLoader(Event)},
-			{"places.tsv", lx.nameLoader(Place)},
-			{"countries.tsv", lx.loadCountry},
-		},
-		{
-			{"titles.txt", lx.loadTitle},
-			{"office_holders.tsv", lx.loadOffice},
-			{"org_heads.txt", headLoader(lx.orgHeads)},
-			{"event_heads.txt", headLoader(lx.eventHeads)},
-		},
-		{
-			{"given_names.txt", lx.loadGiven},
-			{"chinese_surnames.txt", lx.loadSurname},
-			{"korean_japanese_surnames.txt", lx.loadSurname},
-			{"stopwords.txt", setLoader(lx.stop)},
-		},
-		{
-			{"common_words.txt", setLoader(lx.common)},
-		},
+	loaders := map[string]func(rec []string, section string){
+		"organizations.tsv":            lx.nameLoader(Organization),
+		"events.tsv":                   lx.nameLoader(Event),
+		"places.tsv":                   lx.nameLoader(Place),
+		"countries.tsv":                lx.loadCountry,
+		"titles.txt":                   lx.loadTitle,
+		"office_holders.tsv":           lx.loadOffice,
+		"org_heads.txt":                headLoader(lx.orgHeads),
+		"event_heads.txt":              headLoader(lx.eventHeads),
+		"given_names.txt":              lx.loadGiven,
+		"chinese_surnames.txt":         lx.loadSurname,
+		"korean_japanese_surnames.txt": lx.loadSurname,
+		"stopwords.txt":                setLoader(lx.stop),
+		"common_words.txt":             setLoader(lx.common),
 	}
-	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
-	for g, group := range groups {
+	for _, group := range groups {
 		wg.Go(func() {
-			for _, l := range group {
-				if err := readTable(fsys, dir+"/"+l.file, l.load); err != nil {
-					errs[g] = fmt.Errorf("load lexicon: %w", err)
-					return
-				}
+			for _, file := range group {
+				readTable(data[file], loaders[file])
 			}
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	// The digest covers the tables in the order above.
-	h := sha256.New()
-	for _, group := range groups {
-		for _, l := range group {
-			data, _ := fs.ReadFile(fsys, dir+"/"+l.file)
-			fmt.Fprintf(h, "%s/%s\n", dir, l.file)
-			h.Write(data)
-		}
-	}
-	lx.digest = hex.EncodeToString(h.Sum(nil))
 	lx.indexStarts()
 	return lx, nil
 }
@@ -138,13 +126,9 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 // readTable calls load for each record of a tab-separated table. Lines
 // starting with '#' are comments; the text of the latest comment is passed
 // as section so that tables can group entries ("# ambiguous: …").
-func readTable(fsys fs.FS, path string, load func(rec []string, section string)) error {
-	data, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		return err
-	}
+func readTable(data string, load func(rec []string, section string)) {
 	section := ""
-	for line := range strings.Lines(string(data)) {
+	for line := range strings.Lines(data) {
 		line = strings.TrimRight(line, " \r\n")
 		if strings.HasPrefix(line, "#") {
 			section = strings.ToLower(line)
@@ -159,7 +143,6 @@ func readTable(fsys fs.FS, path string, load func(rec []string, section string))
 		}
 		load(rec, section)
 	}
-	return nil
 }
 
 func field(rec []string, i int) string {

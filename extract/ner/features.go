@@ -208,6 +208,7 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 	d.infos = d.infos[:n]
 	d.sflags = d.sflags[:0]
 	if d.memo != nil {
+		d.memo.startDocument()
 		d.entry = d.entry[:0]
 	}
 	k := 0

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -35,7 +36,22 @@ func TestLazyFeaturesMatchEager(t *testing.T) {
 		m.decodeDoc(tg, false)
 		return slices.Clone(tg.labels)
 	}
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 3; round++ {
+		if round == 2 {
+			// A memo a few entries short of its limit: it must not start
+			// over within a document, whose tokens hold entry indexes.
+			tg := m.getTagger()
+			var ti tokInfo
+			for len(tg.memo.entries) < memoLimit-1 {
+				tg.memo.add(fmt.Sprintf("filler%d", len(tg.memo.entries)), &ti)
+			}
+			m.putTagger(tg)
+			// New words after known ones: a memo starting over here would
+			// give the new words the entries the known ones point to.
+			docs = append(docs, [][]string{strings.Fields(
+				"Chinese President Xi Jinping met Alpha Bravo , Charlie Delta and Echo Foxtrot of Golf Hotel in Moscow ."),
+				strings.Fields("Vladimir Putin and India Juliet of the Kremlin greeted Kilo Lima .")})
+		}
 		for i, doc := range docs {
 			if lazy, eager := tagWith(true, doc), tagWith(false, doc); !slices.Equal(lazy, eager) {
 				t.Errorf("round %d doc %d: lazy %v, eager %v", round, i, lazy, eager)
