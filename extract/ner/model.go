@@ -1,16 +1,10 @@
 package ner
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
-	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"sync"
 )
@@ -283,200 +277,6 @@ func (m *Model) goldLabels(dst []uint8, tags []string) []uint8 {
 
 func (m *Model) bucket(h uint64) uint32 { return uint32(h >> (64 - m.bits)) }
 
-// Model file layout: the magic "CGNER", a version byte, a flags byte (1:
-// the rest is gzip-compressed), then little-endian fields: bits (u8),
-// features (u64), label count (u8) and labels (u8 length, bytes), weight
-// scale (f32), row count (u32) and for each non-zero row the bucket delta
-// (uvarint) and nl int16 weights times 1/scale; then the cluster count
-// (u32) and for each the key delta (uvarint) and four uvarint levels.
-const (
-	modelMagic   = "CGNER"
-	modelVersion = 1
-)
-
-// Save writes the model in its binary format. Output depends only on the
-// model. It is not compressed: loading must be fast (the embedded model
-// loads in a few tens of milliseconds), and git compresses it anyway.
-func (m *Model) Save(w io.Writer) error {
-	if _, err := io.WriteString(w, modelMagic); err != nil {
-		return err
-	}
-	if _, err := w.Write([]byte{modelVersion, 0}); err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf [binary.MaxVarintLen64]byte
-	u8 := func(x uint8) { bw.WriteByte(x) }
-	u32 := func(x uint32) { binary.Write(bw, binary.LittleEndian, x) }
-	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	u8(uint8(m.bits))
-	binary.Write(bw, binary.LittleEndian, uint64(m.features))
-	u8(uint8(m.nl))
-	for _, l := range m.labels {
-		u8(uint8(len(l)))
-		bw.WriteString(l)
-	}
-	q, scale := m.q, m.scale
-	if q == nil {
-		q, scale = quantize(m.w)
-	}
-	rows := 0
-	for i := 0; i < len(q); i += m.nl {
-		for _, x := range q[i : i+m.nl] {
-			if x != 0 {
-				rows++
-				break
-			}
-		}
-	}
-	binary.Write(bw, binary.LittleEndian, scale)
-	u32(uint32(rows))
-	prev := 0
-	row := make([]byte, 2*m.nl)
-	for r := 0; r < len(q)/m.nl; r++ {
-		ws := q[r*m.nl : (r+1)*m.nl]
-		nz := false
-		for _, x := range ws {
-			if x != 0 {
-				nz = true
-			}
-		}
-		if !nz {
-			continue
-		}
-		uv(uint64(r - prev))
-		prev = r
-		for j, x := range ws {
-			binary.LittleEndian.PutUint16(row[2*j:], uint16(x))
-		}
-		bw.Write(row)
-	}
-	keys, vals := m.clusters.entriesOrNil()
-	u32(uint32(len(keys)))
-	var pk uint64
-	for i, k := range keys {
-		uv(k - pk)
-		pk = k
-		for _, v := range vals[i] {
-			uv(uint64(v))
-		}
-	}
-	return bw.Flush()
-}
-
-func (c *Clusters) entriesOrNil() ([]uint64, [][maxClusterLevels]uint32) {
-	if c == nil {
-		return nil, nil
-	}
-	return c.entries()
-}
-
-// Load reads a model written by [Model.Save].
-func Load(r io.Reader) (*Model, error) {
-	h := sha256.New()
-	m, err := load(io.TeeReader(r, h))
-	if err != nil {
-		return nil, err
-	}
-	m.digest = hex.EncodeToString(h.Sum(nil))
-	return m, nil
-}
-
-// load decodes a model, reading r to its end.
-func load(r io.Reader) (*Model, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return loadBytes(data)
-}
-
-// loadBytes decodes a model file held in memory. The embedded model is
-// decoded where it lies, without a copy.
-func loadBytes(data []byte) (*Model, error) {
-	n := len(modelMagic) + 2
-	if len(data) < n || string(data[:len(modelMagic)]) != modelMagic {
-		return nil, ErrBadModel
-	}
-	if data[len(modelMagic)] != modelVersion {
-		return nil, fmt.Errorf("%w %d", ErrVersion, data[len(modelMagic)])
-	}
-	body := data[n:]
-	if data[n-1]&1 != 0 {
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-		}
-		if body, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-		}
-	}
-	m, err := decodeModel(&decoder{b: body})
-	if err != nil {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			err = fmt.Errorf("%w: truncated", ErrBadModel)
-		}
-		return nil, err
-	}
-	return m, nil
-}
-
-// decoder reads the fields of a model file from memory; after the first
-// short read every read gives zeros and err is io.ErrUnexpectedEOF.
-type decoder struct {
-	b   []byte
-	err error
-}
-
-func (d *decoder) take(n int) []byte {
-	if d.err != nil || n > len(d.b) {
-		if d.err == nil {
-			d.err = io.ErrUnexpectedEOF
-		}
-		return nil
-	}
-	p := d.b[:n]
-	d.b = d.b[n:]
-	return p
-}
-
-func (d *decoder) u8() uint8 {
-	if p := d.take(1); p != nil {
-		return p[0]
-	}
-	return 0
-}
-
-func (d *decoder) u32() uint32 {
-	if p := d.take(4); p != nil {
-		return binary.LittleEndian.Uint32(p)
-	}
-	return 0
-}
-
-func (d *decoder) u64() uint64 {
-	if p := d.take(8); p != nil {
-		return binary.LittleEndian.Uint64(p)
-	}
-	return 0
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = io.ErrUnexpectedEOF
-		if n < 0 {
-			d.err = fmt.Errorf("%w: bad varint", ErrBadModel)
-		}
-		return 0
-	}
-	d.b = d.b[n:]
-	return x
-}
-
 // Digest identifies the model's weights: the SHA-256 of the file it was
 // loaded from ("" for a model trained in this process). Caches of
 // extractions are keyed by it.
@@ -488,75 +288,6 @@ func (m *Model) Digest() string {
 		}
 	})
 	return m.digest
-}
-
-func decodeModel(in *decoder) (*Model, error) {
-	bits := uint(in.u8())
-	feats := in.u64()
-	nl := int(in.u8())
-	if in.err != nil {
-		return nil, in.err
-	}
-	if bits < 8 || bits > 28 || nl < 1 || nl > 32 {
-		return nil, fmt.Errorf("%w: bad header", ErrBadModel)
-	}
-	m := &Model{bits: bits, features: Features(feats), nl: nl}
-	for i := 0; i < nl; i++ {
-		b := in.take(int(in.u8()))
-		if in.err != nil {
-			return nil, in.err
-		}
-		m.labels = append(m.labels, string(b))
-	}
-	scale := math.Float32frombits(in.u32())
-	rows := in.u32()
-	if in.err != nil {
-		return nil, in.err
-	}
-	nrows := 1 << bits
-	if int(rows) > nrows {
-		return nil, fmt.Errorf("%w: %d rows", ErrBadModel, rows)
-	}
-	m.q = make([]int16, nrows*nl)
-	m.scale = scale
-	r := 0
-	for i := 0; i < int(rows); i++ {
-		r += int(in.uvarint())
-		row := in.take(2 * nl)
-		if in.err != nil || r >= nrows {
-			if in.err != nil {
-				return nil, in.err
-			}
-			return nil, fmt.Errorf("%w: bad row", ErrBadModel)
-		}
-		ws := m.q[r*nl : (r+1)*nl]
-		for j := range ws {
-			ws[j] = int16(binary.LittleEndian.Uint16(row[2*j:]))
-		}
-	}
-	nc := in.u32()
-	if in.err != nil {
-		return nil, in.err
-	}
-	if nc > 0 {
-		m.clusters = newClusters(min(int(nc), 1<<20)) // a damaged count cannot reserve gigabytes
-		var k uint64
-		for i := 0; i < int(nc); i++ {
-			k += in.uvarint()
-			var v [maxClusterLevels]uint32
-			for j := range v {
-				v[j] = uint32(in.uvarint())
-			}
-			m.clusters.put(k, v)
-		}
-	}
-	if in.err != nil {
-		return nil, in.err
-	}
-	if err := m.init(); err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 // quantize returns w as int16 multiples of a scale: max|w|/32767. The
@@ -587,7 +318,7 @@ func (m *Model) freeze() {
 var embedded []byte
 
 // Embedded returns the bytes of the model embedded in the package, for
-// benchmarks of loading; Default decodes them once.
+// benchmarks of loading; Default reads them once.
 func Embedded() []byte { return embedded }
 
 var (
@@ -600,12 +331,10 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		defaultModel, defaultModelErr = loadBytes(embedded)
+		defaultModel, defaultModelErr = FromBytes(embedded)
 		if defaultModelErr != nil {
 			defaultModelErr = fmt.Errorf("load embedded ner model: %w", defaultModelErr)
-			return
 		}
-		defaultModel.digestOf = embedded
 	})
 	return defaultModel, defaultModelErr
 }
