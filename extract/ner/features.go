@@ -177,7 +177,7 @@ type docFeatures struct {
 	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
 	scratch []uint32
 	// With memo (tagging with a quantized 11-label model), token k's
-	// analysis and own-feature sums are memo.entries[entry[k]].
+	// analysis and own-feature sums are memo.entry(entry[k]).
 	memo  *wordMemo
 	entry []int32
 	gix   gazIndex // for sentences with many gazetteer features
@@ -219,7 +219,7 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 			k++
 			if d.memo != nil {
 				if e := d.memo.lookup(tok); e >= 0 {
-					*ti = d.memo.entries[e].info
+					*ti = d.memo.entry(e).info
 					d.entry = append(d.entry, e)
 					continue
 				}

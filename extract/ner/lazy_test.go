@@ -42,8 +42,8 @@ func TestLazyFeaturesMatchEager(t *testing.T) {
 			// over within a document, whose tokens hold entry indexes.
 			tg := m.getTagger()
 			var ti tokInfo
-			for len(tg.memo.entries) < memoLimit-1 {
-				tg.memo.add(fmt.Sprintf("filler%d", len(tg.memo.entries)), &ti)
+			for tg.memo.n < memoLimit-1 {
+				tg.memo.add(fmt.Sprintf("filler%d", tg.memo.n), &ti)
 			}
 			m.putTagger(tg)
 			// New words after known ones: a memo starting over here would

@@ -169,7 +169,7 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 		m.sum(scores, m.featsOf(d, si, k, partAll))
 		return
 	}
-	e := &d.memo.entries[d.entry[k]]
+	e := d.memo.entry(d.entry[k])
 	if !e.summed {
 		e.own = [11]int32{}
 		m.acc11(&e.own, m.featsOf(d, si, k, partOwn))
