@@ -24,16 +24,17 @@ func (lx *Lexicon) Match(dst []ner.Match, toks []string) []ner.Match {
 			w = Fold(w)
 		}
 		if bits&startsName != 0 {
-			node := lx.names
+			node := root
 			for j := i; j < len(toks); j++ {
 				if j > i {
 					w = Fold(toks[j])
 				}
-				if node = node.next[w]; node == nil {
+				var ok bool
+				if node, ok = lx.names.next(node, w); !ok {
 					break
 				}
-				if node.final {
-					dst = append(dst, ner.Match{Start: i, End: j + 1, Type: node.val.Type, Kind: node.val.Kind})
+				if v, ok := lx.names.value(node); ok {
+					dst = append(dst, ner.Match{Start: i, End: j + 1, Type: v.Type, Kind: v.Kind})
 				}
 			}
 		}
@@ -43,13 +44,14 @@ func (lx *Lexicon) Match(dst []ner.Match, toks []string) []ner.Match {
 			}
 		}
 		if bits&startsTitle != 0 {
-			node := lx.titles
+			node := root
 			for j := i; j < len(toks) && j < i+4; j++ {
-				if node, _ = lookupLower(node.next, Fold(toks[j])); node == nil {
+				var ok bool
+				if node, ok = lx.titles.nextLower(node, Fold(toks[j])); !ok {
 					break
 				}
-				if node.final {
-					dst = append(dst, ner.Match{Start: i, End: j + 1, Type: "title", Kind: node.val.Kind})
+				if v, ok := lx.titles.value(node); ok {
+					dst = append(dst, ner.Match{Start: i, End: j + 1, Type: "title", Kind: v.Kind})
 				}
 			}
 		}
@@ -83,16 +85,12 @@ const startSlots = 1 << 18
 func (lx *Lexicon) indexStarts() {
 	lx.starts = make([]uint8, startSlots)
 	mark := func(k string, bit uint8) { lx.starts[lowerHash(k)&(startSlots-1)] |= bit }
-	for k := range lx.names.next {
-		mark(k, startsName)
-	}
+	lx.names.firsts(func(k string) { mark(k, startsName) })
 	for k := range lx.demonyms {
 		mark(k, startsDemonym)
 	}
-	for k := range lx.titles.next {
-		mark(k, startsTitle)
-	}
-	for k := range lx.modifiers {
+	lx.titles.firsts(func(k string) { mark(k, startsTitle) })
+	for _, k := range lx.modifiers.all() {
 		mark(k, startsModifier)
 	}
 }

@@ -34,15 +34,19 @@ type Lexicon struct {
 	demonyms   map[string]string   // "Chinese" -> "China"
 	offices    map[string][]Office // CanonicalKey(person) -> offices held
 	titles     *trie               // lower-case token sequences -> role class
-	modifiers  map[string]bool     // "former", "acting", "deputy": only before a title
+	modifiers  *strSet             // "former", "acting", "deputy": only before a title
 	orgHeads   map[string]head     // "Ministry", "Motors"
 	eventHeads map[string]head     // "War", "Summit", "Treaty", "Hurricane"
-	given      map[string]bool     // given names
-	givenAmbig map[string]bool     // given names that are also common words
-	surnames   map[string]bool     // East Asian family names, written first
-	stop       map[string]bool     // capitalised words that are never names alone
-	common     map[string]bool     // words mostly written in lower case
+	given      *strSet             // given names
+	givenAmbig *strSet             // given names that are also common words
+	surnames   *strSet             // East Asian family names, written first
+	stop       *strSet             // capitalised words that are never names alone
+	common     *strSet             // words mostly written in lower case
 	starts     []uint8             // see indexStarts
+
+	// Scratch for the keys of the two tries while they load; each trie is
+	// filled by one group of tables, so one goroutine uses each.
+	nameKeys, titleKeys keyer
 }
 
 var (
@@ -71,6 +75,8 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 		{"common_words.txt"},
 	}
 	// Each table is read once; the digest covers them in the order above.
+	// The tables' keys are slices of their text, which is never written:
+	// it is used as read, without a copy.
 	data := map[string]string{}
 	h := sha256.New()
 	for _, group := range groups {
@@ -79,21 +85,29 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 			if err != nil {
 				return nil, fmt.Errorf("load lexicon: %w", err)
 			}
-			data[file] = string(b)
+			data[file] = view(b)
 			fmt.Fprintf(h, "%s/%s\n", dir, file)
 			h.Write(b)
 		}
 	}
 	// The large sets are made at their size: growing a map rehashes it,
 	// and start-up is most of a small run.
-	lines := func(file string) int { return strings.Count(data[file], "\n") }
+	// entries counts lines and |-separated aliases.
+	entries := func(files ...string) int {
+		n := 0
+		for _, f := range files {
+			n += strings.Count(data[f], "\n") + strings.Count(data[f], "|")
+		}
+		return n
+	}
 	lx := &Lexicon{
 		digest: hex.EncodeToString(h.Sum(nil)),
-		names:  newTrie(), titles: newTrie(),
-		modifiers: map[string]bool{}, demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
-		given: make(map[string]bool, lines("given_names.txt")), givenAmbig: map[string]bool{},
-		surnames: map[string]bool{}, stop: make(map[string]bool, lines("stopwords.txt")),
-		common: make(map[string]bool, lines("common_words.txt")),
+		names:  newTrie(2 * entries("organizations.tsv", "events.tsv", "places.tsv", "countries.tsv")),
+		titles: newTrie(entries("titles.txt")), modifiers: newStrSet(0),
+		demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
+		given: newStrSet(entries("given_names.txt")), givenAmbig: newStrSet(0),
+		surnames: newStrSet(entries("chinese_surnames.txt", "korean_japanese_surnames.txt")),
+		stop:     newStrSet(entries("stopwords.txt")), common: newStrSet(entries("common_words.txt")),
 	}
 	loaders := map[string]func(rec []string, section string){
 		"organizations.tsv":            lx.nameLoader(Organization),
@@ -113,8 +127,9 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	var wg sync.WaitGroup
 	for _, group := range groups {
 		wg.Go(func() {
+			var rec []string
 			for _, file := range group {
-				readTable(data[file], loaders[file])
+				rec = readTable(data[file], rec, loaders[file])
 			}
 		})
 	}
@@ -125,8 +140,10 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 
 // readTable calls load for each record of a tab-separated table. Lines
 // starting with '#' are comments; the text of the latest comment is passed
-// as section so that tables can group entries ("# ambiguous: …").
-func readTable(data string, load func(rec []string, section string)) {
+// as section so that tables can group entries ("# ambiguous: …"). The
+// record is built in rec, which load must not keep, and returned for
+// reuse.
+func readTable(data string, rec []string, load func(rec []string, section string)) []string {
 	section := ""
 	for line := range strings.Lines(data) {
 		line = strings.TrimRight(line, " \r\n")
@@ -137,12 +154,13 @@ func readTable(data string, load func(rec []string, section string)) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		rec := strings.Split(line, "\t")
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
+		rec = rec[:0]
+		for f := range strings.SplitSeq(line, "\t") {
+			rec = append(rec, strings.TrimSpace(f))
 		}
 		load(rec, section)
 	}
+	return rec
 }
 
 func field(rec []string, i int) string {
@@ -152,21 +170,24 @@ func field(rec []string, i int) string {
 	return ""
 }
 
-func values(s string) []string {
-	var out []string
-	for _, v := range strings.Split(s, "|") {
+// eachValue calls f with each non-empty value of a field of |-separated
+// values. (A callback that does not escape costs no allocation; an
+// iterator's closures did, tens of thousands of times per start.)
+func eachValue(s string, f func(v string)) {
+	for s != "" {
+		var v string
+		v, s, _ = strings.Cut(s, "|")
 		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
+			f(v)
 		}
 	}
-	return out
 }
 
-func setLoader(m map[string]bool) func([]string, string) {
+func setLoader(set *strSet) func([]string, string) {
 	return func(rec []string, _ string) {
-		for _, v := range values(rec[0]) {
-			m[v] = true
-		}
+		eachValue(rec[0], func(v string) {
+			set.add(v)
+		})
 	}
 }
 
@@ -180,37 +201,33 @@ func (lx *Lexicon) nameLoader(typ string) func([]string, string) {
 		}
 		n := Name{Label: Fold(rec[0]), Type: typ, Kind: kind}
 		lx.addName(rec[0], n)
-		for _, a := range values(field(rec, 1)) {
+		eachValue(field(rec, 1), func(a string) {
 			lx.addName(a, n)
-		}
+		})
 	}
 }
 
 func (lx *Lexicon) addName(surface string, n Name) {
-	key := tokenKey(surface)
-	if key == nil {
-		return
-	}
-	if _, ok := lx.names.get(key); !ok {
-		lx.names.put(key, n)
+	if key := lx.nameKeys.key(surface); key != nil {
+		lx.names.add(key, n)
 	}
 }
 
 func (lx *Lexicon) loadCountry(rec []string, s string) {
-	lx.nameLoader(Place)(append(rec[:2:2], "country"), s)
-	for _, d := range values(field(rec, 2)) {
+	lx.nameLoader(Place)([]string{rec[0], field(rec, 1), "country"}, s)
+	eachValue(field(rec, 2), func(d string) {
 		if _, ok := lx.demonyms[d]; !ok {
 			lx.demonyms[d] = Fold(rec[0])
 		}
-	}
+	})
 }
 
 func (lx *Lexicon) loadTitle(rec []string, _ string) {
 	if field(rec, 1) == "modifier" {
-		lx.modifiers[strings.TrimSuffix(strings.ToLower(rec[0]), "-")] = true
+		lx.modifiers.add(strings.TrimSuffix(strings.ToLower(rec[0]), "-"))
 		return
 	}
-	key := tokenKey(strings.ToLower(rec[0]))
+	key := lx.titleKeys.key(strings.ToLower(rec[0]))
 	if key != nil {
 		lx.titles.put(key, Name{Label: strings.ToLower(rec[0]), Kind: field(rec, 1)})
 	}
@@ -283,46 +300,55 @@ func (lx *Lexicon) loadSurname(rec []string, section string) {
 	if strings.Contains(section, "ambiguous") {
 		return
 	}
-	for _, v := range values(rec[0]) {
-		lx.surnames[v] = true
-	}
+	eachValue(rec[0], func(v string) {
+		lx.surnames.add(v)
+	})
 }
 
 func (lx *Lexicon) loadGiven(rec []string, section string) {
-	for _, v := range values(rec[0]) {
+	eachValue(rec[0], func(v string) {
 		if strings.Contains(section, "ambiguous") {
-			lx.givenAmbig[v] = true
+			lx.givenAmbig.add(v)
 		} else if strings.Contains(section, "surname") {
-			lx.surnames[v] = true
+			lx.surnames.add(v)
 		} else {
-			lx.given[v] = true
+			lx.given.add(v)
 		}
-	}
+	})
 }
 
-// tokenKey tokenizes a table entry the way text is tokenized, so that
-// entries match token sequences ("People's" is "People" + "'s").
-func tokenKey(s string) []string {
-	toks := Tokenize(Fold(s))
-	if len(toks) == 0 {
+// A keyer tokenizes table entries the way text is tokenized, so that
+// entries match token sequences ("People's" is "People" + "'s"). It
+// reuses its buffers: a key is valid until the next call (the tries keep
+// its strings, not the slice).
+type keyer struct {
+	toks []Token
+	buf  []string
+}
+
+// key returns the tokens of s, or nil when it has none.
+func (k *keyer) key(s string) []string {
+	s = Fold(s)
+	k.toks = tokenize(s, 0, len(s), k.toks[:0])
+	if len(k.toks) == 0 {
 		return nil
 	}
-	key := make([]string, len(toks))
-	for i, t := range toks {
-		key[i] = t.Norm
+	k.buf = k.buf[:0]
+	for _, t := range k.toks {
+		k.buf = append(k.buf, t.Norm)
 	}
-	return key
+	return k.buf
 }
 
 // IsCommon reports whether w (any case) is mostly written in lower case.
 func (lx *Lexicon) IsCommon(w string) bool {
-	ok, _ := lookupLower(lx.common, w)
-	return ok
+	return lx.common.hasLower(w)
 }
 
 // Lookup returns the entry for an exact surface form.
 func (lx *Lexicon) Lookup(surface string) (Name, bool) {
-	key := tokenKey(surface)
+	var k keyer
+	key := k.key(surface)
 	if key == nil {
 		return Name{}, false
 	}

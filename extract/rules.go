@@ -363,7 +363,7 @@ func (r *Rules) skipInitial(toks []Token, a, b int) int {
 	if r.titleAt(toks, a, b) != "" || b-a > 2 && isNameParticle(strings.ToLower(w)) && isConnector(toks[a+1].Norm) {
 		return a // "Von der Leyen said"
 	}
-	if r.Lex.stop[w] || (r.Lex.IsCommon(w) && !r.Lex.given[w]) {
+	if r.Lex.stop.has(w) || (r.Lex.IsCommon(w) && !r.Lex.given.has(w)) {
 		return a + 1
 	}
 	return a
@@ -372,7 +372,7 @@ func (r *Rules) skipInitial(toks []Token, a, b int) int {
 // initialOpen leaves a dropped sentence-initial word open, so that the
 // rest of the article can still claim it ("Slot said" after "Arne Slot").
 func (r *Rules) initialOpen(si int, toks []Token, a, b int, open *[]candidate) {
-	if b == a+1 && isCapWord(toks[a].Norm) && !r.Lex.stop[toks[a].Norm] {
+	if b == a+1 && isCapWord(toks[a].Norm) && !r.Lex.stop.has(toks[a].Norm) {
 		*open = append(*open, candidate{sent: si, first: a, last: b})
 	}
 }
@@ -402,12 +402,13 @@ func (r *Rules) titleAt(toks []Token, k, b int) string {
 		return "" // the common case, decided without the tables
 	}
 	n := 0
-	node := r.Lex.titles
+	node := root
 	for i := m; i < b; i++ {
-		if node, _ = lookupLower(node.next, toks[i].Norm); node == nil {
+		var ok bool
+		if node, ok = r.Lex.titles.nextLower(node, toks[i].Norm); !ok {
 			break
 		}
-		if node.final {
+		if _, ok := r.Lex.titles.value(node); ok {
 			n = i - m + 1
 		}
 	}
@@ -429,8 +430,7 @@ func (r *Rules) isModifier(w string) bool {
 	if !r.Lex.mayBegin(w, startsModifier) {
 		return false
 	}
-	ok, _ := lookupLower(r.Lex.modifiers, w)
-	return ok
+	return r.Lex.modifiers.hasLower(w)
 }
 
 // titleBefore returns a lower-case title written just before toks[a]
@@ -529,7 +529,7 @@ func (r *Rules) namedHead(toks []Token, a, b int, w string) bool {
 // allCommon reports whether every word of toks[a:b] is an ordinary word.
 func (r *Rules) allCommon(toks []Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if !r.Lex.IsCommon(toks[k].Norm) && !r.Lex.stop[toks[k].Norm] {
+		if !r.Lex.IsCommon(toks[k].Norm) && !r.Lex.stop.has(toks[k].Norm) {
 			return false
 		}
 	}
@@ -607,10 +607,10 @@ func (r *Rules) personName(toks []Token, a, b int) bool {
 		return false
 	}
 	first := toks[a].Norm
-	if r.Lex.given[first] || r.Lex.surnames[first] && n <= 3 {
+	if r.Lex.given.has(first) || r.Lex.surnames.has(first) && n <= 3 {
 		return !r.hasLexiconWord(toks, a+1, b)
 	}
-	if r.Lex.givenAmbig[first] {
+	if r.Lex.givenAmbig.has(first) {
 		return !r.hasCommon(toks, a+1, b)
 	}
 	for k := a; k < b; k++ {
@@ -633,7 +633,7 @@ func (r *Rules) hasCommon(toks []Token, a, b int) bool {
 		if isNameParticle(toks[k].Norm) {
 			continue // "van" in "Virgil van Dijk"
 		}
-		if r.Lex.IsCommon(toks[k].Norm) || r.Lex.stop[toks[k].Norm] {
+		if r.Lex.IsCommon(toks[k].Norm) || r.Lex.stop.has(toks[k].Norm) {
 			return true
 		}
 	}
