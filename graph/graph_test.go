@@ -178,6 +178,54 @@ func TestBetweenness(t *testing.T) {
 	}
 }
 
+// TestBetweennessTwins checks the exact betweenness of a union of
+// cliques, as document windows make, where many nodes are twins (see
+// twinClasses), against gonum's Brandes, which knows nothing of twins.
+func TestBetweennessTwins(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const n = 60
+	seen := map[[2]int64]bool{}
+	var edges [][2]int64
+	for range 25 { // articles naming a few shared and a few unique entities
+		var ents []int64
+		for range 2 + r.IntN(3) {
+			ents = append(ents, int64(r.IntN(15)))
+		}
+		for range r.IntN(4) {
+			ents = append(ents, int64(15+r.IntN(n-15)))
+		}
+		for i, a := range ents {
+			for _, b := range ents[i+1:] {
+				a, b := min(a, b), max(a, b)
+				if a != b && !seen[[2]int64{a, b}] {
+					seen[[2]int64{a, b}] = true
+					edges = append(edges, [2]int64{a, b})
+				}
+			}
+		}
+	}
+	g := fromEdges(n, edges)
+	c := newCSR(g)
+	if reps, _ := twinClasses(c); len(reps) >= n {
+		t.Fatalf("no twins among %d nodes: the test tests nothing", n)
+	}
+	bc := betweenness(c, len(g.Edges), 1, BetweennessExact)
+	sg := simple.NewUndirectedGraph()
+	for i := range n {
+		sg.AddNode(simple.Node(i))
+	}
+	for _, e := range g.Edges {
+		sg.SetEdge(sg.NewEdge(simple.Node(e.Source), simple.Node(e.Target)))
+	}
+	ref := network.Betweenness(sg)
+	for i := range bc {
+		want := ref[int64(i)] / float64((n-1)*(n-2)/2) / 2
+		if math.Abs(bc[i]-want) > 1e-9 {
+			t.Errorf("node %d: betweenness %g, gonum gives %g", i, bc[i], want)
+		}
+	}
+}
+
 func TestCommunitiesAndComponents(t *testing.T) {
 	// Two triangles joined by one edge, plus an isolated pair.
 	g := fromEdges(8, [][2]int64{{0, 1}, {0, 2}, {1, 2}, {3, 4}, {3, 5}, {4, 5}, {2, 3}, {6, 7}})

@@ -155,18 +155,22 @@ func betweenness(c *csr, edges int, seed uint64, mode BetweennessMode) []float64
 	if n < 3 {
 		return bc
 	}
-	sources := make([]int32, n)
-	for i := range sources {
-		sources[i] = int32(i)
-	}
+	var sources []int32
+	var times []float64 // how many sources each stands for
 	scale := 1.0
 	sample := mode == BetweennessApprox || mode == BetweennessAuto && n*edges > ExactBetweennessLimit
 	if sample && n > BetweennessPivots {
+		sources = make([]int32, n)
+		for i := range sources {
+			sources[i] = int32(i)
+		}
 		r := rand.New(rand.NewPCG(seed, 0x6265747765656e))
 		r.Shuffle(n, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
 		sources = sources[:BetweennessPivots]
 		slices.Sort(sources)
 		scale = float64(n) / float64(len(sources))
+	} else {
+		sources, times = twinClasses(c)
 	}
 	// The sources are cut into a fixed number of parts, each summed on its
 	// own and the parts added in order, so the result is the same however
@@ -183,8 +187,12 @@ func betweenness(c *csr, edges int, seed uint64, mode BetweennessMode) []float64
 			var bf brandes
 			bf.init(n)
 			partial[p] = make([]float64, n)
-			for _, s := range sources[lo:hi] {
-				bf.accumulate(c, s, partial[p])
+			for i := lo; i < hi; i++ {
+				k := 1.0
+				if times != nil {
+					k = times[i]
+				}
+				bf.accumulate(c, sources[i], k, partial[p])
 			}
 		})
 	}
@@ -218,7 +226,9 @@ func (b *brandes) init(n int) {
 	b.preds = make([][]int32, n)
 }
 
-func (b *brandes) accumulate(c *csr, s int32, bc []float64) {
+// accumulate adds to bc the dependencies of every node on source s, times
+// k.
+func (b *brandes) accumulate(c *csr, s int32, k float64, bc []float64) {
 	for i := range b.dist {
 		b.dist[i], b.sigma[i], b.delta[i] = -1, 0, 0
 		b.preds[i] = b.preds[i][:0]
@@ -245,8 +255,54 @@ func (b *brandes) accumulate(c *csr, s int32, bc []float64) {
 		for _, v := range b.preds[w] {
 			b.delta[v] += b.sigma[v] / b.sigma[w] * (1 + b.delta[w])
 		}
-		bc[w] += b.delta[w]
+		bc[w] += k * b.delta[w]
 	}
+}
+
+// twinClasses returns one node of each class of nodes that have the same
+// closed neighbourhood (the node and its neighbours), in ID order, and
+// the size of its class. Brandes' dependencies on a source and on its
+// twin are the same for every other node, and zero for the two (neither
+// lies on a shortest path from the other), so one search from a class's
+// first node, counted once per member, gives the exact betweenness. In
+// co-mention graphs such twins abound: the entities that only one article
+// names, with a document window, form a clique with the same neighbours.
+func twinClasses(c *csr) ([]int32, []float64) {
+	n := c.n()
+	var reps []int32
+	var times []float64
+	byHash := map[uint64][]int32{} // hash of a closed neighbourhood -> indexes into reps
+	var a, b []int32
+	for u := range n {
+		a = closedRow(c, int32(u), a[:0])
+		h := uint64(14695981039346656037)
+		for _, v := range a {
+			h = (h ^ uint64(v)) * 1099511628211
+		}
+		found := false
+		for _, i := range byHash[h] {
+			if b = closedRow(c, reps[i], b[:0]); slices.Equal(a, b) {
+				times[i]++
+				found = true
+				break
+			}
+		}
+		if !found {
+			byHash[h] = append(byHash[h], int32(len(reps)))
+			reps = append(reps, int32(u))
+			times = append(times, 1)
+		}
+	}
+	return reps, times
+}
+
+// closedRow appends u's neighbours and u, ascending, to dst.
+func closedRow(c *csr, u int32, dst []int32) []int32 {
+	row, _ := c.row(int64(u))
+	i, _ := slices.BinarySearch(row, u)
+	dst = append(dst, row[:i]...)
+	dst = append(dst, u)
+	return append(dst, row[i:]...)
 }
 
 // communities runs Louvain modularity optimisation with a fixed seed and
