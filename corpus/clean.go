@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -138,7 +139,7 @@ func wrapWidth(lines []string) (int, bool) {
 		// Widths vary by a few characters in text copied from PDFs and
 		// pages, hence the 10% slack; a list item never results from wrapping.
 		next, _, _ := strings.Cut(lines[i+1], " ")
-		if (lens[k]+1+utf8.RuneCountInString(next))*10 > width*9 && !listItemRE.MatchString(lines[i+1]) {
+		if (lens[k]+1+utf8.RuneCountInString(next))*10 > width*9 && !listItemRE().MatchString(lines[i+1]) {
 			full++
 		}
 		k++
@@ -216,7 +217,7 @@ func (p *paragraph) flush(paras *[]string) {
 // continues reports whether next continues the paragraph whose last
 // wrapped line is prev.
 func continues(prev, next string, width int) bool {
-	if listItemRE.MatchString(next) {
+	if listItemRE().MatchString(next) {
 		return false
 	}
 	if startsLower(next) {
@@ -231,7 +232,7 @@ func continues(prev, next string, width int) bool {
 
 // listItemRE matches the marker of a list item, which always starts a new
 // paragraph.
-var listItemRE = regexp.MustCompile(`^(?:[-*•·–—]|\d{1,3}[.)]) `)
+var listItemRE = lazyRegexp(`^(?:[-*•·–—]|\d{1,3}[.)]) `)
 
 // hyphenBreak reports whether a line ending a and the next line b were
 // split inside a hyphenated word ("China-" / "Russia"): the hyphen follows
@@ -349,4 +350,11 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return false
+}
+
+// lazyRegexp compiles pattern on first use: compiling every expression of
+// the package at start-up was a quarter of the start-up of the program,
+// and a run needs only those its input formats use.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

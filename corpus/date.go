@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -82,12 +81,12 @@ type dateParts struct {
 }
 
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(t.*)?$`)
-	isoTimeRE   = regexp.MustCompile(`^t\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$`)
-	numDateRE   = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
-	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}([:.]\d{2})?(am|pm|a\.m\.|p\.m\.)?(z|[+-]\d{2}:?\d{2})?$`)
-	zoneRE      = regexp.MustCompile(`^((utc|gmt)([+-]\d{1,2}(:?\d{2})?)?|[+-]\d{2}:?\d{2}|z)$`)
-	dayNumberRE = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th)?\.?$`)
+	isoDateRE   = lazyRegexp(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(t.*)?$`)
+	isoTimeRE   = lazyRegexp(`^t\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?$`)
+	numDateRE   = lazyRegexp(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	clockRE     = lazyRegexp(`^\d{1,2}[:.h]\d{2}([:.]\d{2})?(am|pm|a\.m\.|p\.m\.)?(z|[+-]\d{2}:?\d{2})?$`)
+	zoneRE      = lazyRegexp(`^((utc|gmt)([+-]\d{1,2}(:?\d{2})?)?|[+-]\d{2}:?\d{2}|z)$`)
+	dayNumberRE = lazyRegexp(`^(\d{1,2})(st|nd|rd|th)?\.?$`)
 )
 
 // zones are the abbreviations newspapers print after a time.
@@ -128,22 +127,22 @@ func (d *dateParts) add(tok string) bool {
 		}
 		d.weekday = true
 		return true
-	case fillers[tok] || zones[word] || zoneRE.MatchString(tok):
+	case fillers[tok] || zones[word] || zoneRE().MatchString(tok):
 		return true
-	case clockRE.MatchString(tok):
+	case clockRE().MatchString(tok):
 		if d.clock {
 			return false
 		}
 		d.clock = true
 		return true
 	}
-	if m := isoDateRE.FindStringSubmatch(tok); m != nil {
-		if m[4] != "" && !isoTimeRE.MatchString(m[4]) {
+	if m := isoDateRE().FindStringSubmatch(tok); m != nil {
+		if m[4] != "" && !isoTimeRE().MatchString(m[4]) {
 			return false
 		}
 		return d.set(&d.year, atoi(m[1])) && d.set(&d.month, atoi(m[2])) && d.set(&d.day, atoi(m[3]))
 	}
-	if m := numDateRE.FindStringSubmatch(tok); m != nil {
+	if m := numDateRE().FindStringSubmatch(tok); m != nil {
 		a, b := atoi(m[1]), atoi(m[2])
 		switch {
 		case a > 12 && b <= 12:
@@ -156,7 +155,7 @@ func (d *dateParts) add(tok string) bool {
 	if len(tok) == 4 && allDigits(tok) {
 		return d.set(&d.year, atoi(tok))
 	}
-	if m := dayNumberRE.FindStringSubmatch(tok); m != nil {
+	if m := dayNumberRE().FindStringSubmatch(tok); m != nil {
 		return d.set(&d.day, atoi(m[1]))
 	}
 	return false

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,13 +85,13 @@ var promptPrefixes = []string{
 var (
 	// labelledLinkRE matches a single link line with its label:
 	// "Related article: …", "Read also: …", "See also: …", "READ MORE: …".
-	labelledLinkRE = regexp.MustCompile(`(?i)^(related( articles?| stories| story| news| coverage)?|read also|also read|see also|also see|read more|read next|more on this|watch|watch now|recommended|listen)\s*[:|»›>–—-]\s*\S`)
+	labelledLinkRE = lazyRegexp(`(?i)^(related( articles?| stories| story| news| coverage)?|read also|also read|see also|also see|read more|read next|more on this|watch|watch now|recommended|listen)\s*[:|»›>–—-]\s*\S`)
 	// bareURLRE matches a line that is only a URL, optionally in brackets.
-	bareURLRE = regexp.MustCompile(`(?i)^[<(\[]?(https?://|www\.)\S+[>)\]]?$`)
+	bareURLRE = lazyRegexp(`(?i)^[<(\[]?(https?://|www\.)\S+[>)\]]?$`)
 	// creditRE matches caption credits and tag lists of a few words.
-	creditRE = regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b|all rights reserved|photo:|photos:|photo by|picture:|image:|image source:|images:|credit:|photograph:|file photo|tags:|topics:|filed under:)`)
+	creditRE = lazyRegexp(`(?i)^(©|\(c\)|copyright\b|all rights reserved|photo:|photos:|photo by|picture:|image:|image source:|images:|credit:|photograph:|file photo|tags:|topics:|filed under:)`)
 	// commentCountRE matches "12 comments", "1 Comment".
-	commentCountRE = regexp.MustCompile(`(?i)^\d+ (comments?|replies|shares)$`)
+	commentCountRE = lazyRegexp(`(?i)^\d+ (comments?|replies|shares)$`)
 )
 
 // isFurnitureLine reports whether a whole line is page furniture that never
@@ -103,13 +102,13 @@ func isFurnitureLine(l, k string) bool {
 	// byte or on spaces rule the regular expressions out for most lines
 	// (a non-ASCII first byte always goes to them, since (?i) folds some
 	// letters such as ſ and K onto ASCII).
-	if !strings.ContainsAny(l, " \t\f\r\n") && bareURLRE.MatchString(l) {
+	if !strings.ContainsAny(l, " \t\f\r\n") && bareURLRE().MatchString(l) {
 		return true
 	}
 	if len(l) > maxFurnitureLen || l == "" {
 		return false
 	}
-	if prompts[k] || k != "" && k[0] >= '0' && k[0] <= '9' && commentCountRE.MatchString(k) {
+	if prompts[k] || k != "" && k[0] >= '0' && k[0] <= '9' && commentCountRE().MatchString(k) {
 		return true
 	}
 	words := len(strings.Fields(k))
@@ -122,8 +121,8 @@ func isFurnitureLine(l, k string) bool {
 	}
 	// A credit or tag list is a few words; a longer "Photo: …" line is a
 	// caption that tells part of the story.
-	if (words <= 25 && mayStart(l, "rsamwlRSAMWL") && labelledLinkRE.MatchString(l)) ||
-		(words <= 10 && mayStart(l, "(capiftCAPIFT") && creditRE.MatchString(l)) {
+	if (words <= 25 && mayStart(l, "rsamwlRSAMWL") && labelledLinkRE().MatchString(l)) ||
+		(words <= 10 && mayStart(l, "(capiftCAPIFT") && creditRE().MatchString(l)) {
 		return true
 	}
 	return strings.ContainsAny(l, "»›>/|") && isBreadcrumb(l)
@@ -155,10 +154,10 @@ func isBreadcrumb(l string) bool {
 }
 
 // bylineRE splits "By Jane Doe" into the label and the names.
-var bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by)[:\s]+(.+)$`)
+var bylineRE = lazyRegexp(`^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Ss]tory by)[:\s]+(.+)$`)
 
 // bylineSepRE separates several authors and an affiliation.
-var bylineSepRE = regexp.MustCompile(`\s*(?:,|;|\||/|\s-\s|\s–\s|\s—\s|\band\b|&)\s*`)
+var bylineSepRE = lazyRegexp(`\s*(?:,|;|\||/|\s-\s|\s–\s|\s—\s|\band\b|&)\s*`)
 
 // nameParticles may appear in lowercase inside a name or an affiliation.
 var nameParticles = map[string]bool{
@@ -173,12 +172,12 @@ var nameParticles = map[string]bool{
 // Every word must look like part of a name, so "By 2019, trade had …" is
 // prose.
 func byline(p string) (string, bool) {
-	m := bylineRE.FindStringSubmatch(p)
+	m := bylineRE().FindStringSubmatch(p)
 	if m == nil || len(strings.Fields(m[1])) > 12 {
 		return "", false
 	}
 	names := strings.TrimSpace(m[1])
-	for _, part := range bylineSepRE.Split(names, -1) {
+	for _, part := range bylineSepRE().Split(names, -1) {
 		if part == "" {
 			continue
 		}
@@ -237,7 +236,7 @@ func isNameWord(w string) bool {
 
 // datelineRE matches a location tag at the start of a paragraph:
 // "BEIJING- ", "MOSCOW (Reuters) - ", "LONDON — ", "WASHINGTON, May 4 (AP) -".
-var datelineRE = regexp.MustCompile(`^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,2}` +
+var datelineRE = lazyRegexp(`^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,2}` +
 	`(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?` +
 	`(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?` +
 	`(?: ?\([A-Za-z][A-Za-z .&/]{0,30}\))?` +
@@ -247,7 +246,7 @@ var datelineRE = regexp.MustCompile(`^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0
 // set off by a space on at least one side of the dash and be followed by
 // the capitalised start of a sentence, so hyphenated words stay intact.
 func stripDateline(p string) string {
-	m := datelineRE.FindStringSubmatchIndex(p)
+	m := datelineRE().FindStringSubmatchIndex(p)
 	if m == nil || (m[2] == m[3] && m[4] == m[5]) {
 		return p
 	}
@@ -262,11 +261,11 @@ func stripDateline(p string) string {
 var (
 	// signatureRE matches an agency signature as a paragraph of its own:
 	// "GT", "AFP", "(Reuters)".
-	signatureRE = regexp.MustCompile(`^(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\)|\([A-Z]{2,6}(?:/[A-Z]{2,6})?\))$`)
+	signatureRE = lazyRegexp(`^(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\)|\([A-Z]{2,6}(?:/[A-Z]{2,6})?\))$`)
 	// trailingSignatureRE matches the same signature after the last sentence.
-	trailingSignatureRE = regexp.MustCompile(`([.!?"”’)])\s+(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\))$`)
+	trailingSignatureRE = lazyRegexp(`([.!?"”’)])\s+(?:[A-Z]{2,6}|\([A-Z][A-Za-z]{1,15}\))$`)
 	// creditLineRE matches agency credits: "(Reporting by …; Editing by …)".
-	creditLineRE = regexp.MustCompile(`^\(?(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced) by\b`)
+	creditLineRE = lazyRegexp(`^\(?(?:[Rr]eporting|[Aa]dditional reporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Tt]ranslated|[Pp]roduced) by\b`)
 )
 
 // dropTrailer removes agency signatures and reporting credits from the end
@@ -274,14 +273,14 @@ var (
 func dropTrailer(paras []string) []string {
 	for len(paras) > 0 {
 		last := paras[len(paras)-1]
-		if signatureRE.MatchString(last) || (creditLineRE.MatchString(last) && len(strings.Fields(last)) <= 40) {
+		if signatureRE().MatchString(last) || (creditLineRE().MatchString(last) && len(strings.Fields(last)) <= 40) {
 			paras = paras[:len(paras)-1]
 			continue
 		}
 		// Only the tail can hold a signature; matching the whole paragraph
 		// would make the unanchored pattern scan all of it.
 		off := max(0, len(last)-32)
-		if m := trailingSignatureRE.FindStringSubmatchIndex(last[off:]); m != nil {
+		if m := trailingSignatureRE().FindStringSubmatchIndex(last[off:]); m != nil {
 			paras[len(paras)-1] = last[:off+m[3]]
 		}
 		break

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -62,14 +61,14 @@ func setFrontMatterField(a *Article, l string) {
 }
 
 var (
-	atxRE      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	setextRE   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	hrRE       = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	fenceRE    = regexp.MustCompile("^ {0,3}(```|~~~)")
-	listRE     = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])\s+`)
-	quoteRE    = regexp.MustCompile(`^\s*(?:>\s?)+`)
-	refDefRE   = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S`)
-	tableSepRE = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	atxRE      = lazyRegexp(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	setextRE   = lazyRegexp(`^ {0,3}(=+|-+)[ \t]*$`)
+	hrRE       = lazyRegexp(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	fenceRE    = lazyRegexp("^ {0,3}(```|~~~)")
+	listRE     = lazyRegexp(`^\s*(?:[-*+]|\d{1,9}[.)])\s+`)
+	quoteRE    = lazyRegexp(`^\s*(?:>\s?)+`)
+	refDefRE   = lazyRegexp(`^ {0,3}\[[^\]]+\]:\s*\S`)
+	tableSepRE = lazyRegexp(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
 // markdownText turns Markdown lines into plain text lines: headings, list
@@ -81,14 +80,14 @@ func markdownText(lines []string) (string, string) {
 	title, seenContent, inFence := "", false, false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if fenceRE.MatchString(l) {
+		if fenceRE().MatchString(l) {
 			inFence = !inFence
 			continue
 		}
 		switch {
-		case inFence, refDefRE.MatchString(l), tableSepRE.MatchString(l):
+		case inFence, refDefRE().MatchString(l), tableSepRE().MatchString(l):
 			continue
-		case i+1 < len(lines) && l != "" && setextRE.MatchString(lines[i+1]) && !listRE.MatchString(l):
+		case i+1 < len(lines) && l != "" && setextRE().MatchString(lines[i+1]) && !listRE().MatchString(l):
 			h := inlineMarkdown(l)
 			if !seenContent && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "=") {
 				title = h
@@ -98,11 +97,11 @@ func markdownText(lines []string) (string, string) {
 			seenContent = true
 			i++ // the underline
 			continue
-		case hrRE.MatchString(l):
+		case hrRE().MatchString(l):
 			out = append(out, "")
 			continue
 		}
-		if m := atxRE.FindStringSubmatch(l); m != nil {
+		if m := atxRE().FindStringSubmatch(l); m != nil {
 			h := inlineMarkdown(m[2])
 			if !seenContent && len(m[1]) == 1 && h != "" {
 				title = h
@@ -112,8 +111,8 @@ func markdownText(lines []string) (string, string) {
 			seenContent = seenContent || h != ""
 			continue
 		}
-		l = quoteRE.ReplaceAllString(l, "")
-		if item := listRE.ReplaceAllString(l, ""); item != l {
+		l = quoteRE().ReplaceAllString(l, "")
+		if item := listRE().ReplaceAllString(l, ""); item != l {
 			out = append(out, "") // each list item is a paragraph of its own
 			l = item
 		}
@@ -125,17 +124,17 @@ func markdownText(lines []string) (string, string) {
 }
 
 var (
-	mdEscapeRE     = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`)
-	mdImageRE      = regexp.MustCompile(`!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])`)
-	mdLinkRE       = regexp.MustCompile(`\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])`)
-	mdAutolinkRE   = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	mdCodeRE       = regexp.MustCompile("`+([^`]+?)`+")
-	mdStrongRE     = regexp.MustCompile(`\*\*([^*]+)\*\*`)
-	mdStrongUndRE  = regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+)__([^\p{L}\p{N}_]|$)`)
-	mdEmRE         = regexp.MustCompile(`\*([^*\s](?:[^*]*[^*\s])?)\*`)
-	mdEmUndRE      = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s](?:[^_]*[^_\s])?)_([^\p{L}\p{N}_]|$)`)
-	mdHTMLTagRE    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
-	mdStrikeRE     = regexp.MustCompile(`~~([^~]+)~~`)
+	mdEscapeRE     = lazyRegexp(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`)
+	mdImageRE      = lazyRegexp(`!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])`)
+	mdLinkRE       = lazyRegexp(`\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])`)
+	mdAutolinkRE   = lazyRegexp(`<((?:https?|mailto):[^>\s]+)>`)
+	mdCodeRE       = lazyRegexp("`+([^`]+?)`+")
+	mdStrongRE     = lazyRegexp(`\*\*([^*]+)\*\*`)
+	mdStrongUndRE  = lazyRegexp(`(^|[^\p{L}\p{N}_])__([^_]+)__([^\p{L}\p{N}_]|$)`)
+	mdEmRE         = lazyRegexp(`\*([^*\s](?:[^*]*[^*\s])?)\*`)
+	mdEmUndRE      = lazyRegexp(`(^|[^\p{L}\p{N}_])_([^_\s](?:[^_]*[^_\s])?)_([^\p{L}\p{N}_]|$)`)
+	mdHTMLTagRE    = lazyRegexp(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	mdStrikeRE     = lazyRegexp(`~~([^~]+)~~`)
 	escapePlaceRun = rune(0xE000) // private-use runes stand in for escaped characters
 )
 
@@ -146,19 +145,19 @@ func inlineMarkdown(s string) string {
 	if !strings.ContainsAny(s, "\\[]!<>`*_~") {
 		return s
 	}
-	s = mdEscapeRE.ReplaceAllStringFunc(s, func(m string) string {
+	s = mdEscapeRE().ReplaceAllStringFunc(s, func(m string) string {
 		return string(escapePlaceRun + rune(m[1]))
 	})
-	s = mdImageRE.ReplaceAllString(s, "")
-	s = mdLinkRE.ReplaceAllString(s, "$1")
-	s = mdAutolinkRE.ReplaceAllString(s, "$1")
-	s = mdCodeRE.ReplaceAllString(s, "$1")
-	s = mdHTMLTagRE.ReplaceAllString(s, "")
-	s = mdStrongRE.ReplaceAllString(s, "$1")
-	s = mdStrongUndRE.ReplaceAllString(s, "$1$2$3")
-	s = mdEmRE.ReplaceAllString(s, "$1")
-	s = mdEmUndRE.ReplaceAllString(s, "$1$2$3")
-	s = mdStrikeRE.ReplaceAllString(s, "$1")
+	s = mdImageRE().ReplaceAllString(s, "")
+	s = mdLinkRE().ReplaceAllString(s, "$1")
+	s = mdAutolinkRE().ReplaceAllString(s, "$1")
+	s = mdCodeRE().ReplaceAllString(s, "$1")
+	s = mdHTMLTagRE().ReplaceAllString(s, "")
+	s = mdStrongRE().ReplaceAllString(s, "$1")
+	s = mdStrongUndRE().ReplaceAllString(s, "$1$2$3")
+	s = mdEmRE().ReplaceAllString(s, "$1")
+	s = mdEmUndRE().ReplaceAllString(s, "$1$2$3")
+	s = mdStrikeRE().ReplaceAllString(s, "$1")
 	return strings.Map(func(r rune) rune {
 		if r > escapePlaceRun && r < escapePlaceRun+128 {
 			return r - escapePlaceRun

@@ -28,6 +28,16 @@ const prefetchWindow = 4
 
 func (w *Walker) prefetching() bool { return w.opts.Workers > 1 }
 
+// Start begins reading ahead when the Walker prefetches (see
+// Options.Workers): the first files are read and cleaned while the caller
+// still prepares, such as loading a tagger. Without prefetching it does
+// nothing.
+func (w *Walker) Start() {
+	if w.prefetching() {
+		w.fill()
+	}
+}
+
 // readPrefetched is Read with prefetching.
 func (w *Walker) readPrefetched() (*Article, error) {
 	for {

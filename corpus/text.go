@@ -44,7 +44,7 @@ func isHeadline(s string) bool {
 			return false
 		}
 	}
-	if sentenceBreaks(s) > 0 || bareURLRE.MatchString(s) || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+	if sentenceBreaks(s) > 0 || bareURLRE().MatchString(s) || strings.IndexFunc(s, unicode.IsLetter) < 0 {
 		return false
 	}
 	if _, ok := byline(s); ok {

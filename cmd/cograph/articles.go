@@ -61,28 +61,35 @@ type stats struct {
 // and hands each document to use, in input order. Per-article problems are
 // reported and counted; the returned error is fatal (or an interruption).
 func processArticles(e *env, paths []string, opts runOptions, use func(*extract.Document) error) (*stats, error) {
+	st := &stats{start: time.Now()}
+	copts := corpus.Options{
+		Stdin:   e.stdin,
+		Warn:    func(path string, err error) { e.warnf("%s: %v", path, err) },
+		Workers: opts.jobs, // files are read and cleaned on as many cores as extracted
+	}
+	var r *corpus.Walker
+	if opts.cache == "" {
+		// The first files are read and cleaned while the tables and the
+		// tagger load. (With a cache, reading waits for it: it tells
+		// which files need not be read.)
+		r = corpus.Open(paths, copts)
+		defer r.Close()
+		r.Start()
+	}
 	ex, err := newExtractor(opts)
 	if err != nil {
 		return nil, err
 	}
-	st := &stats{start: time.Now()}
 	if opts.cache != "" {
 		c, err := cache.Open(opts.cache, ex.Version())
 		if err != nil {
 			return nil, err
 		}
 		st.cache, ex.Memo = c, c
+		copts.Known = c.Known // files the cache knows are not read into articles
+		r = corpus.Open(paths, copts)
+		defer r.Close()
 	}
-	copts := corpus.Options{
-		Stdin:   e.stdin,
-		Warn:    func(path string, err error) { e.warnf("%s: %v", path, err) },
-		Workers: opts.jobs, // files are read and cleaned on as many cores as extracted
-	}
-	if st.cache != nil {
-		copts.Known = st.cache.Known // files the cache knows are not read into articles
-	}
-	r := corpus.Open(paths, copts)
-	defer r.Close()
 	stopProgress := startProgress(e, st, opts.quiet)
 	defer stopProgress()
 	err = ex.Run(e.ctx, r, opts.jobs, func(res extract.Result) error {
