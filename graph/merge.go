@@ -141,18 +141,26 @@ func (b *Builder) resolve() *resolved {
 	if !merged {
 		return &resolved{nodes: b.nodes, edges: b.edgeList, roles: b.roles, lists: &b.lists, texts: b.texts}
 	}
+	// The resolved nodes share the builder's until they absorb another:
+	// only those are copied (the builder must stay as it was, for another
+	// Graph), and copying every node's maps was most of this function.
 	newID := make([]int32, len(b.nodes))
 	r := &resolved{texts: b.texts}
 	for i := range b.nodes {
 		if rep[i] == int32(i) {
 			newID[i] = int32(len(r.nodes))
-			r.nodes = append(r.nodes, b.nodes[i].clone())
+			r.nodes = append(r.nodes, b.nodes[i])
 		}
 	}
+	copied := make([]bool, len(r.nodes))
 	for i := range b.nodes {
 		if rep[i] != int32(i) {
-			newID[i] = newID[rep[i]]
-			r.nodes[newID[i]].absorb(&b.nodes[i])
+			k := newID[rep[i]]
+			newID[i] = k
+			if !copied[k] {
+				r.nodes[k], copied[k] = b.nodes[rep[i]].clone(), true
+			}
+			r.nodes[k].absorb(&b.nodes[i])
 		}
 	}
 	r.edges, r.roles, r.lists = b.mergeEdges(newID)
