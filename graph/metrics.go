@@ -212,49 +212,56 @@ func betweenness(c *csr, edges int, seed uint64, mode BetweennessMode) []float64
 
 // brandes holds the per-source scratch space of Brandes' algorithm.
 type brandes struct {
-	dist  []int32
+	dist  []int32 // -1: not reached
 	sigma []float64
 	delta []float64
-	order []int32
-	preds [][]int32
+	order []int32 // the nodes reached, in the order of the search
 }
 
 func (b *brandes) init(n int) {
 	b.dist = make([]int32, n)
+	for i := range b.dist {
+		b.dist[i] = -1
+	}
 	b.sigma = make([]float64, n)
 	b.delta = make([]float64, n)
-	b.preds = make([][]int32, n)
 }
 
 // accumulate adds to bc the dependencies of every node on source s, times
-// k.
+// k. A node's successors on shortest paths are found again among its
+// neighbours instead of being stored as lists of predecessors: reading
+// the adjacency twice costs less than writing the lists.
 func (b *brandes) accumulate(c *csr, s int32, k float64, bc []float64) {
-	for i := range b.dist {
-		b.dist[i], b.sigma[i], b.delta[i] = -1, 0, 0
-		b.preds[i] = b.preds[i][:0]
+	for _, v := range b.order { // only what the previous search reached
+		b.dist[v], b.sigma[v], b.delta[v] = -1, 0, 0
 	}
-	b.order = b.order[:0]
+	b.order = append(b.order[:0], s)
 	b.dist[s], b.sigma[s] = 0, 1
-	b.order = append(b.order, s)
 	for head := 0; head < len(b.order); head++ {
 		u := b.order[head]
+		du := b.dist[u] + 1
 		row, _ := c.row(int64(u))
 		for _, v := range row {
 			if b.dist[v] < 0 {
-				b.dist[v] = b.dist[u] + 1
+				b.dist[v] = du
 				b.order = append(b.order, v)
 			}
-			if b.dist[v] == b.dist[u]+1 {
+			if b.dist[v] == du {
 				b.sigma[v] += b.sigma[u]
-				b.preds[v] = append(b.preds[v], u)
 			}
 		}
 	}
 	for i := len(b.order) - 1; i > 0; i-- {
 		w := b.order[i]
-		for _, v := range b.preds[w] {
-			b.delta[v] += b.sigma[v] / b.sigma[w] * (1 + b.delta[w])
+		dw := b.dist[w] + 1
+		row, _ := c.row(int64(w))
+		d := 0.0
+		for _, x := range row {
+			if b.dist[x] == dw {
+				d += (1 + b.delta[x]) / b.sigma[x]
+			}
 		}
+		b.delta[w] = b.sigma[w] * d
 		bc[w] += k * b.delta[w]
 	}
 }
