@@ -137,28 +137,53 @@ func writeDOTString(w *bufio.Writer, s string) {
 // U+2028 and U+2029 so the file is also valid JavaScript.
 func writeJSONString(w *bufio.Writer, s string) {
 	w.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			w.WriteString(`\"`)
-		case r == '\\':
-			w.WriteString(`\\`)
-		case r == '\n':
-			w.WriteString(`\n`)
-		case r == '\r':
-			w.WriteString(`\r`)
-		case r == '\t':
-			w.WriteString(`\t`)
-		case r < 0x20 || r == '\u2028' || r == '\u2029':
-			w.WriteString(`\u`)
-			for shift := 12; shift >= 0; shift -= 4 {
-				w.WriteByte(hexDigits[r>>shift&0xF])
-			}
-		default:
-			w.WriteRune(r)
+	start := 0 // s[start:i] needs no escape and is written as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+			i++
+			continue
 		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if size > 1 && r != '\u2028' && r != '\u2029' {
+				i += size
+				continue
+			}
+		}
+		w.WriteString(s[start:i])
+		writeJSONRune(w, r)
+		i += size
+		start = i
 	}
+	w.WriteString(s[start:])
 	w.WriteByte('"')
+}
+
+// writeJSONRune writes a rune that needs escaping: quotes, backslashes,
+// control characters, the line separators JavaScript does not allow in
+// strings, and an invalid byte (as U+FFFD).
+func writeJSONRune(w *bufio.Writer, r rune) {
+	switch {
+	case r == '"':
+		w.WriteString(`\"`)
+	case r == '\\':
+		w.WriteString(`\\`)
+	case r == '\n':
+		w.WriteString(`\n`)
+	case r == '\r':
+		w.WriteString(`\r`)
+	case r == '\t':
+		w.WriteString(`\t`)
+	case r < 0x20 || r == '\u2028' || r == '\u2029':
+		w.WriteString(`\u`)
+		for shift := 12; shift >= 0; shift -= 4 {
+			w.WriteByte(hexDigits[r>>shift&0xF])
+		}
+	default:
+		w.WriteRune(r)
+	}
 }
 
 // validUTF8 replaces each invalid byte of s with U+FFFD, as the other

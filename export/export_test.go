@@ -1,11 +1,14 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"cograph/graph"
@@ -110,5 +113,42 @@ func checkGolden(t *testing.T, golden string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s", golden, got)
+	}
+}
+
+// TestJSONStringEscapes compares the escaper's fast path with escaping
+// rune by rune, on text that needs every kind of escape.
+func TestJSONStringEscapes(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		b.WriteByte('"')
+		for _, r := range s {
+			switch {
+			case r == '"' || r == '\\':
+				b.WriteString(`\` + string(r))
+			case r == '\n':
+				b.WriteString(`\n`)
+			case r == '\r':
+				b.WriteString(`\r`)
+			case r == '\t':
+				b.WriteString(`\t`)
+			case r < 0x20 || r == '\u2028' || r == '\u2029':
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('"')
+		return b.String()
+	}
+	for _, s := range []string{"", "plain", `a "quoted" \ path`, "tab\tline\nreturn\r", "\x00\x1f\x7f", "Zürich – Москва 北京 😀",
+		"sep\u2028par\u2029", "bad \xff\xfe byte", "cut \xe2\x80", "\ufffd real", "end\\"} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeJSONString(w, s)
+		w.Flush()
+		if got, want := buf.String(), ref(s); got != want {
+			t.Errorf("%q: %s, want %s", s, got, want)
+		}
 	}
 }
