@@ -110,9 +110,9 @@ type nodeAcc struct {
 	key       string     // the extract.CanonicalKey nodes merge by
 	examples  []string   // ids of the first articles that mention it, for evidence
 	fixed     *canonical // label and type set by the aliases file, if any
-	labels    map[string]int
-	types     map[string]int
-	aliases   map[string]bool
+	labels    counts // mentions per label
+	types     counts // mentions per type
+	aliases   counts // surface forms (counts unused)
 	mentions  int
 	documents int
 	windows   int      // windows that hold it, for co-occurrence statistics
@@ -417,7 +417,7 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 		key = strings.Clone(key)
 		id = int32(len(b.nodes))
 		b.ids[key] = id
-		b.nodes = append(b.nodes, nodeAcc{key: key, labels: map[string]int{}, types: map[string]int{}, aliases: map[string]bool{}})
+		b.nodes = append(b.nodes, nodeAcc{key: key})
 	}
 	n := &b.nodes[id]
 	if fixed != nil {
@@ -431,38 +431,22 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 		n.dates = append(n.dates, strings.Clone(d))
 	}
 	n.mentions += len(idx)
-	if _, ok := n.labels[label]; !ok {
-		label = strings.Clone(label)
-	}
-	n.labels[label] += len(idx)
+	n.labels.add(label, len(idx), strings.Clone)
 	for _, mi := range idx {
-		n.types[ms[mi].Type]++
+		n.types.add(ms[mi].Type, 1, nil) // types are constants
 	}
 	for _, a := range aliases {
-		if !n.aliases[a] {
-			n.aliases[strings.Clone(a)] = true
-		}
+		n.aliases.add(a, 0, strings.Clone)
 	}
-	n.aliases[label] = true
+	n.aliases.add(label, 0, strings.Clone)
 	return id
-}
-
-// majority returns the key with the highest count, ties broken by prefer.
-func majority(counts map[string]int, prefer func(a, b string) bool) string {
-	best, n := "", -1
-	for k, c := range counts {
-		if c > n || c == n && prefer(k, best) {
-			best, n = k, c
-		}
-	}
-	return best
 }
 
 func (n *nodeAcc) label() string {
 	if n.fixed != nil {
 		return n.fixed.label
 	}
-	return majority(n.labels, func(a, b string) bool {
+	return n.labels.majority(func(a, b string) bool {
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
 }
@@ -471,13 +455,13 @@ func (n *nodeAcc) typ() string {
 	if n.fixed != nil && n.fixed.typ != "" {
 		return n.fixed.typ
 	}
-	return majority(n.types, func(a, b string) bool { return a < b })
+	return n.types.majority(func(a, b string) bool { return a < b })
 }
 
 func (n *nodeAcc) aliasList() []string {
 	out := make([]string, 0, len(n.aliases))
-	for a := range n.aliases {
-		out = append(out, a)
+	for _, a := range n.aliases {
+		out = append(out, a.key)
 	}
 	sort.Strings(out)
 	return out

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -61,8 +60,8 @@ func (b *Builder) nameIndex() *nameIndex {
 		if len(w) < 2 {
 			continue
 		}
-		for a := range n.aliases {
-			if k := extract.CanonicalKey(a); k != n.key {
+		for _, a := range n.aliases {
+			if k := extract.CanonicalKey(a.key); k != n.key {
 				x.alias[k] = appendOnce(x.alias[k], id)
 			}
 		}
@@ -267,9 +266,9 @@ func unionSorted(x, y []int32) []int32 {
 // builder's node as it was.
 func (n *nodeAcc) clone() nodeAcc {
 	c := *n
-	c.labels = maps.Clone(n.labels)
-	c.types = maps.Clone(n.types)
-	c.aliases = maps.Clone(n.aliases)
+	c.labels = slices.Clone(n.labels)
+	c.types = slices.Clone(n.types)
+	c.aliases = slices.Clone(n.aliases)
 	c.examples = append([]string(nil), n.examples...)
 	c.dates = append([]string(nil), n.dates...)
 	return c
@@ -288,10 +287,10 @@ func (n *nodeAcc) absorb(o *nodeAcc) {
 			n.examples = append(n.examples, id)
 		}
 	}
-	for t, c := range o.types {
-		n.types[t] += c
+	for _, t := range o.types {
+		n.types.add(t.key, t.n, nil)
 	}
-	for a := range o.aliases {
-		n.aliases[a] = true
+	for _, a := range o.aliases {
+		n.aliases.add(a.key, 0, nil)
 	}
 }
