@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"strings"
@@ -84,6 +85,36 @@ func FuzzClusters(f *testing.F) {
 			if _, ok := c.get(k); !ok {
 				t.Fatalf("key %x stored but not found", k)
 			}
+		}
+	})
+}
+
+// FuzzModel checks what a model file given with --model can do: an error
+// that wraps ErrBadModel or ErrVersion, or a model that tags any sentence
+// with one tag per token, never a panic. The seeds are a small trained
+// model in both layouts.
+func FuzzModel(f *testing.F) {
+	m, err := Train([]Corpus{{Name: "synthetic", Documents: synthetic()}}, TrainOptions{Seed: 1, Epochs: 1, Bits: 8})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := m.Save(&b); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add(saveV1(m))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Load(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, ErrBadModel) && !errors.Is(err, ErrVersion) {
+				t.Fatalf("error %v is neither ErrBadModel nor ErrVersion", err)
+			}
+			return
+		}
+		toks := strings.Fields("Wei Chen flew to Oslo for Reuters on Monday .")
+		if tags := m.TagDocument([][]string{toks}, nil); len(tags) != 1 || len(tags[0]) != len(toks) {
+			t.Fatalf("tags %v for %d tokens", tags, len(toks))
 		}
 	})
 }

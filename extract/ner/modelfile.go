@@ -267,8 +267,12 @@ func loadV1(body []byte, gzipped bool) (*Model, error) {
 		return nil, in.err
 	}
 	nl, nrows := m.nl, 1<<m.bits
-	if int(rows) > nrows {
-		return nil, fmt.Errorf("%w: %d rows", ErrBadModel, rows)
+	// The table is decoded dense, 2^bits rows, so a damaged header could
+	// ask for gigabytes: the rows listed must be in the file, and a
+	// trained table has most rows in use (hashed features fill it), so one
+	// that lists under 1/64 of them is refused.
+	if int(rows) > nrows || int(rows) > len(in.b)/(1+2*nl) || 64*int(rows) < nrows {
+		return nil, fmt.Errorf("%w: %d rows of %d", ErrBadModel, rows, nrows)
 	}
 	m.q = make([]int16, nrows*nl)
 	r := 0
@@ -293,7 +297,9 @@ func loadV1(body []byte, gzipped bool) (*Model, error) {
 	if nc > 0 {
 		m.clusters = newClusters(min(int(nc), 1<<20)) // a damaged count cannot reserve gigabytes
 		var k uint64
-		for i := 0; i < int(nc); i++ {
+		// A damaged count ends at the end of the data, not after billions
+		// of empty reads.
+		for i := 0; i < int(nc) && in.err == nil; i++ {
 			k += in.uvarint()
 			var v [maxClusterLevels]uint32
 			for j := range v {
