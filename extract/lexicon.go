@@ -90,9 +90,9 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 			h.Write(b)
 		}
 	}
-	// The large sets are made at their size: growing a map rehashes it,
-	// and start-up is most of a small run.
-	// entries counts lines and |-separated aliases.
+	// The tables are made at about their size (entries counts lines and
+	// |-separated aliases): growing one rehashes it, and start-up is most
+	// of a small run.
 	entries := func(files ...string) int {
 		n := 0
 		for _, f := range files {

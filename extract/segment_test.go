@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"cograph/corpus"
 )
 
 func norms(toks []Token) string {
@@ -102,6 +104,46 @@ func FuzzSegment(f *testing.F) {
 					t.Fatalf("bad token %+v in %v", tk, s.Span)
 				}
 				prev = tk.End
+			}
+		}
+	})
+}
+
+// FuzzExtract runs the whole extraction (segmenter, tagger, rules and the
+// lexicon's tables, resolution) on any text: no panic, and every mention,
+// entity and relation points where it should.
+func FuzzExtract(f *testing.F) {
+	ex, err := New(RecognizerModel)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("President Xi Jinping met Vladimir Putin in Moscow on Monday, the Kremlin said.")
+	f.Add("FORMER US PRESIDENT BILL CLINTON AND THE UNITED NATIONS\n\nMr. Clinton's aide, Ms. Lee, said the G20 summit—and COP28—would go ahead.")
+	f.Add("Zürich’s Mayor Corine Mauch told Reuters: «Das ist gut». Ирина Петрова and 习近平 also spoke.")
+	f.Add("The Ministry of Defence of the People's Republic of China and Ministry of Defence. Ministry Ministry of")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := ex.Extract(&corpus.Article{ID: "fuzz", Title: "", Text: text})
+		for i, m := range doc.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+				t.Fatalf("mention %d %+v out of the text (%d bytes, %d sentences)", i, m, len(doc.Text), len(doc.Sentences))
+			}
+			if m.Entity < 0 || m.Entity >= len(doc.Entities) || m.Label == "" || m.Type == "" {
+				t.Fatalf("mention %d %+v: bad entity, label or type", i, m)
+			}
+		}
+		for _, e := range doc.Entities {
+			if len(e.Mentions) == 0 || e.Key == "" {
+				t.Fatalf("entity %+v without mentions or key", e)
+			}
+			for _, mi := range e.Mentions {
+				if mi < 0 || mi >= len(doc.Mentions) {
+					t.Fatalf("entity %+v: mention %d of %d", e, mi, len(doc.Mentions))
+				}
+			}
+		}
+		for _, r := range doc.Relations {
+			if r.Person < 0 || r.Person >= len(doc.Entities) || r.Target < 0 || r.Target >= len(doc.Entities) {
+				t.Fatalf("relation %+v out of %d entities", r, len(doc.Entities))
 			}
 		}
 	})
