@@ -110,9 +110,9 @@ type nodeAcc struct {
 	key       string     // the extract.CanonicalKey nodes merge by
 	examples  []string   // ids of the first articles that mention it, for evidence
 	fixed     *canonical // label and type set by the aliases file, if any
-	labels    counts // mentions per label
-	types     counts // mentions per type
-	aliases   counts // surface forms (counts unused)
+	labels    counts     // mentions per label
+	types     counts     // mentions per type
+	aliases   counts     // surface forms (counts unused)
 	mentions  int
 	documents int
 	windows   int      // windows that hold it, for co-occurrence statistics
