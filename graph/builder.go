@@ -84,6 +84,12 @@ type Builder struct {
 	// Evidence is how many sentences naming both entities an edge keeps
 	// (NewBuilder sets DefaultEvidence; 0 keeps none).
 	Evidence int
+	// Cite is how many articles an edge lists, the first in input order
+	// (NewBuilder sets DefaultCite; 0 lists all). Edge.Documents counts
+	// them all. Without a bound, what edges cite grows with the corpus
+	// (an edge between two leaders of a million articles would list tens
+	// of thousands) instead of with the graph.
+	Cite int
 	// Since and Until, dates as YYYY-MM-DD, restrict the articles added;
 	// OutOfRange counts those left out (undated ones when either is set).
 	Since, Until string
@@ -123,8 +129,9 @@ type nodeAcc struct {
 type edgeAcc struct {
 	pair
 	weight   float64
-	articles list  // indexes into Builder.articles, ascending
+	articles list  // indexes into Builder.articles, ascending; at most Cite
 	evidence list  // indexes into Builder.texts
+	docs     int32 // articles in which the pair occurs, listed or not
 	lastDoc  int32 // the Documents count when this pair was last counted
 }
 
@@ -136,9 +143,13 @@ const MaxWindowEntities = 1000
 // Builder.Evidence says otherwise.
 const DefaultEvidence = 3
 
+// DefaultCite is how many articles an edge lists unless Builder.Cite says
+// otherwise.
+const DefaultCite = 100
+
 // NewBuilder returns an empty Builder that counts co-mentions per window.
 func NewBuilder(w Window) *Builder {
-	return &Builder{window: w, ids: map[string]int32{}, Evidence: DefaultEvidence}
+	return &Builder{window: w, ids: map[string]int32{}, Evidence: DefaultEvidence, Cite: DefaultCite}
 }
 
 // InRange reports whether an article's date falls within Since and Until;
@@ -289,6 +300,10 @@ func (b *Builder) cite(e *edgeAcc) {
 		return
 	}
 	e.lastDoc = int32(b.Documents)
+	e.docs++
+	if b.Cite > 0 && int(e.articles.n) >= b.Cite {
+		return
+	}
 	if b.docIndex < 0 {
 		b.docIndex = int32(len(b.articles))
 		a := b.doc

@@ -94,7 +94,7 @@ func (r *resolved) assemble(keep []bool, minCount float64) (*Graph, []int32) {
 		start := len(flat)
 		flat = r.lists.appendTo(flat, e.articles)
 		g.Edges = append(g.Edges, Edge{Source: newID[e.a], Target: newID[e.b], Weight: e.weight, Count: e.weight,
-			Documents: int(e.articles.n), Relation: joinRoles(r.roles[k.i]), Evidence: r.evidence(e),
+			Documents: int(e.docs), Relation: joinRoles(r.roles[k.i]), Evidence: r.evidence(e),
 			arts: flat[start:len(flat):len(flat)]})
 	}
 	return g, nodeOf

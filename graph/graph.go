@@ -37,7 +37,7 @@ type Edge struct {
 	Count          float64    // number of windows in which both entities occur
 	Documents      int        // number of articles in which they co-occur
 	Relation       string     // roles the text gives one in the other ("chairman"), sorted, joined with "; "
-	Articles       []*Article // the articles in which they co-occur (elements of Graph.Articles), in input order
+	Articles       []*Article // the first Builder.Cite articles in which they co-occur (elements of Graph.Articles), in input order
 	Evidence       []string   // up to Builder.Evidence sentences naming both, in input order
 
 	arts []int32 // builder article indexes, until citeArticles

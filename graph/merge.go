@@ -215,24 +215,32 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lis
 
 // mergeLists gives e the lists of the builder edges it merges: the same
 // lists for one edge, else new ones at the end of the builder's arena (no
-// builder edge points there) with the union of their articles and their
-// evidence up to b.Evidence.
+// builder edge points there) with the union of their articles (up to
+// b.Cite) and their evidence up to b.Evidence. The documents are the
+// union's, plus those the lists left out (counted once per edge: an
+// article rarely names the two forms a merge joins without joining them).
 func (b *Builder) mergeLists(e *edgeAcc, from []int32) {
 	if len(from) == 1 {
 		old := &b.edgeList[from[0]]
-		e.articles, e.evidence = old.articles, old.evidence
+		e.articles, e.evidence, e.docs = old.articles, old.evidence, old.docs
 		return
 	}
 	ls := &b.lists
 	var arts, evid []int32
+	unlisted := int32(0)
 	for _, i := range from {
 		old := &b.edgeList[i]
+		unlisted += old.docs - old.articles.n
 		arts = unionSorted(arts, b.lists.slice(old.articles))
 		for _, t := range b.lists.slice(old.evidence) {
 			if len(evid) < b.Evidence && !slices.Contains(evid, t) {
 				evid = append(evid, t)
 			}
 		}
+	}
+	e.docs = int32(len(arts)) + unlisted
+	if b.Cite > 0 && len(arts) > b.Cite {
+		arts = arts[:b.Cite]
 	}
 	for _, a := range arts {
 		ls.push(&e.articles, a)

@@ -257,3 +257,40 @@ func keys[V any](m map[string]V) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestCite checks the bound on the articles an edge lists: the first Cite
+// in input order, while documents counts them all, also across a merge.
+func TestCite(t *testing.T) {
+	ex, err := extract.New(extract.RecognizerModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Vladimir Putin met Xi Jinping in Beijing.", "Vladimir Putin called Xi Jinping.", "Vladimir Putin thanked Xi Jinping.",
+		"Putin met Xi Jinping again.", "Putin and Xi Jinping signed a deal.", "Putin wrote to Xi Jinping.",
+	}
+	for _, c := range []struct{ cite, listed int }{{0, 6}, {2, 2}, {10, 6}} {
+		b := NewBuilder(DocumentWindow)
+		b.Cite = c.cite
+		for i, text := range texts {
+			b.Add(ex.Extract(&corpus.Article{ID: fmt.Sprint("a", i), Text: text}))
+		}
+		g := b.Graph(Filter{})
+		var e *Edge
+		for i := range g.Edges {
+			if l := [2]string{g.Nodes[g.Edges[i].Source].Label, g.Nodes[g.Edges[i].Target].Label}; l == [2]string{"Vladimir Putin", "Xi Jinping"} {
+				e = &g.Edges[i]
+			}
+		}
+		if e == nil {
+			t.Fatalf("cite %d: no Vladimir Putin-Xi Jinping edge: %v", c.cite, edgeWeights(g))
+		}
+		var ids []string
+		for _, a := range e.Articles {
+			ids = append(ids, a.ID)
+		}
+		if e.Documents != 6 || len(ids) != c.listed || ids[0] != "a0" || ids[1] != "a1" {
+			t.Errorf("cite %d: documents %d, articles %v; want 6 documents and the first %d articles", c.cite, e.Documents, ids, c.listed)
+		}
+	}
+}

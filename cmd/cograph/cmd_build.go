@@ -20,6 +20,7 @@ type buildOptions struct {
 	since, until               string
 	minWeight, backbone        float64
 	minMentions, top, evidence int
+	cite                       int
 	dynamic                    bool
 	seed                       uint64
 	runOptions
@@ -37,7 +38,8 @@ func newBuildFlags(e *env, o *buildOptions) *flag.FlagSet {
 	fs.Float64Var(&o.minWeight, "min-weight", 1, "drop edges whose count is below `N`")
 	fs.Float64Var(&o.backbone, "backbone", 0, "keep only the edges significant at level `ALPHA` under the disparity filter (e.g. 0.05); 0: all")
 	fs.IntVar(&o.evidence, "evidence", graph.DefaultEvidence, "keep up to `N` sentences naming both entities on each edge")
-	fs.BoolVar(&o.dynamic, "dynamic", false, "GEXF: write node and edge spells from the article dates, for Gephi's timeline")
+	fs.IntVar(&o.cite, "cite", graph.DefaultCite, "list up to `N` articles on each edge, the first in input order (0: all); its documents count them all")
+	fs.BoolVar(&o.dynamic, "dynamic", false, "GEXF: write node and edge spells from the article dates, for Gephi's timeline (lists every article on each edge: the spells need all their dates)")
 	fs.StringVar(&o.since, "since", "", "only articles dated on or after `DATE` (YYYY-MM-DD); undated ones are left out")
 	fs.StringVar(&o.until, "until", "", "only articles dated on or before `DATE` (YYYY-MM-DD); undated ones are left out")
 	fs.IntVar(&o.minMentions, "min-mentions", 1, "drop entities mentioned fewer than `N` times")
@@ -178,6 +180,9 @@ func validateGraphFlags(o *buildOptions) error {
 	if o.evidence < 0 {
 		return usagef("build: --evidence: %d is negative", o.evidence)
 	}
+	if o.cite < 0 {
+		return usagef("build: --cite: %d is negative", o.cite)
+	}
 	for _, d := range []struct{ flag, v string }{{"since", o.since}, {"until", o.until}} {
 		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
 			return usagef("build: --%s: %q is not a date (want YYYY-MM-DD)", d.flag, d.v)
@@ -230,7 +235,10 @@ func build(e *env, o *buildOptions, paths []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	b.Evidence, b.Since, b.Until = o.evidence, o.since, o.until
+	b.Evidence, b.Cite, b.Since, b.Until = o.evidence, o.cite, o.since, o.until
+	if o.dynamic {
+		b.Cite = 0 // an edge's spells are made from the dates of all its articles
+	}
 	st, err := addArticles(e, paths, o.runOptions, b)
 	if err != nil {
 		return 0, err

@@ -122,6 +122,7 @@ func TestUsageErrors(t *testing.T) {
 		{"bad type", []string{"build", "--types", "people", examples}, exitUsage, "unknown type"},
 		{"bad extension", []string{"build", "-o", "g.jpg", examples}, exitUsage, ".jpg"},
 		{"csv to stdout", []string{"build", "--format", "csv", examples}, exitUsage, "csv"},
+		{"negative cite", []string{"build", "--cite", "-1", examples}, exitUsage, "--cite"},
 		{"help", []string{"build", "--help"}, exitOK, "Usage: cograph build"},
 		{"missing path", []string{"build", "-q", "/nonexistent/dir"}, exitError, "/nonexistent/dir"},
 	}
