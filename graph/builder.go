@@ -74,12 +74,13 @@ type Builder struct {
 
 	aliases *Aliases // the user's corrections; nil for none
 
-	articles []Article       // the articles that edges cite, in input order
-	texts    []string        // the evidence sentences edges cite
-	lists    lists           // every edge's article and evidence lists
-	doc      *corpus.Article // the article being added
-	docIndex int32           // its index in articles, -1 until an edge cites it
-	scratch  []int32         // reused per window
+	articles    []Article         // the articles that edges cite, in input order
+	texts       []string          // the evidence sentences edges cite
+	lists       lists             // every edge's article and evidence lists
+	doc         *corpus.Article   // the article being added
+	docIndex    int32             // its index in articles, -1 until an edge cites it
+	scratch     []int32           // reused per window
+	dateStrings map[string]string // one copy of each date nodes keep
 
 	// Evidence is how many sentences naming both entities an edge keeps
 	// (NewBuilder sets DefaultEvidence; 0 keeps none).
@@ -122,7 +123,7 @@ type nodeAcc struct {
 	mentions  int
 	documents int
 	windows   int      // windows that hold it, for co-occurrence statistics
-	dates     []string // dates of the articles that mention it, in input order, repeats dropped
+	dates     []string // distinct dates of the articles that mention it, sorted (see addDate)
 }
 
 // edgeAcc holds no pointers (see lists).
@@ -442,8 +443,8 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 	if len(n.examples) < maxExamples {
 		n.examples = append(n.examples, strings.Clone(b.doc.ID))
 	}
-	if d := b.doc.Date; d != "" && (len(n.dates) == 0 || n.dates[len(n.dates)-1] != d) {
-		n.dates = append(n.dates, strings.Clone(d))
+	if d := b.doc.Date; d != "" {
+		n.dates = b.addDate(n.dates, d)
 	}
 	n.mentions += len(idx)
 	n.labels.add(label, len(idx), strings.Clone)
@@ -455,6 +456,26 @@ func (b *Builder) addNode(key, label string, fixed *canonical, idx []int, aliase
 	}
 	n.aliases.add(label, 0, strings.Clone)
 	return id
+}
+
+// addDate adds date d to a node's sorted dates, unless there. A node
+// keeps each date once, not once per article: a name in the news every
+// day of ten years has 3,650 dates however many articles it is in. The
+// strings are shared by every node (one copy per date in the corpus).
+func (b *Builder) addDate(dates []string, d string) []string {
+	i, found := slices.BinarySearch(dates, d)
+	if found {
+		return dates
+	}
+	s, ok := b.dateStrings[d]
+	if !ok {
+		if b.dateStrings == nil {
+			b.dateStrings = map[string]string{}
+		}
+		s = strings.Clone(d)
+		b.dateStrings[s] = s
+	}
+	return slices.Insert(dates, i, s)
 }
 
 func (n *nodeAcc) label() string {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -323,4 +324,22 @@ func sortEdges(es []Edge) {
 		}
 		return cmp.Compare(x.Target, y.Target)
 	})
+}
+
+// TestNodeDates checks that a node keeps each date once, sorted, however
+// the articles' dates repeat.
+func TestNodeDates(t *testing.T) {
+	b := NewBuilder(DocumentWindow)
+	for i, date := range []string{"2024-03-02", "2024-03-01", "2024-03-02", "2024-03-03", "2024-03-01"} {
+		d := doc(fmt.Sprint("a", i), [][]string{{"pXi", "pPutin"}})
+		d.Article.Date = date
+		b.Add(d)
+	}
+	n := b.Graph(Filter{}).Nodes[0]
+	if want := []string{"2024-03-01", "2024-03-02", "2024-03-03"}; !slices.Equal(n.Dates, want) || n.FirstSeen != want[0] || n.LastSeen != want[2] {
+		t.Errorf("dates %v (first %s, last %s), want %v", n.Dates, n.FirstSeen, n.LastSeen, want)
+	}
+	if got := len(b.nodes[0].dates); got != 3 {
+		t.Errorf("the builder keeps %d dates for the node, want 3", got)
+	}
 }
