@@ -343,3 +343,35 @@ func TestNodeDates(t *testing.T) {
 		t.Errorf("the builder keeps %d dates for the node, want 3", got)
 	}
 }
+
+// TestMemoryWithTheGraph adds the same few entities in 3,000 articles:
+// what the builder keeps must stay that of the graph (three nodes, three
+// edges, up to Cite articles and Evidence sentences an edge, a date once
+// per node), not grow with the articles.
+func TestMemoryWithTheGraph(t *testing.T) {
+	b := NewBuilder(DocumentWindow)
+	b.Cite = 5
+	dates := []string{"2024-01-01", "2024-01-02", "2024-01-03"}
+	for i := range 3000 {
+		d := doc(fmt.Sprint("a", i), [][]string{{"pXi", "pPutin", "oUN"}})
+		d.Article.Date = dates[i%len(dates)]
+		b.Add(d)
+	}
+	if len(b.nodes) != 3 || len(b.edgeList) != 3 {
+		t.Fatalf("%d nodes, %d edges; want 3 and 3", len(b.nodes), len(b.edgeList))
+	}
+	if len(b.articles) > b.Cite || int(b.lists.n) > len(b.edgeList)*(b.Cite+b.Evidence) {
+		t.Errorf("%d articles and %d list cells kept for 3 edges citing up to %d", len(b.articles), b.lists.n, b.Cite)
+	}
+	for _, n := range b.nodes {
+		if len(n.dates) != 3 || len(n.examples) > maxExamples || len(n.aliases) != 1 {
+			t.Errorf("node %s keeps %d dates, %d examples, %d forms", n.key, len(n.dates), len(n.examples), len(n.aliases))
+		}
+	}
+	g := b.Graph(Filter{})
+	for _, e := range g.Edges {
+		if e.Documents != 3000 || len(e.Articles) != b.Cite {
+			t.Errorf("edge %d-%d: %d documents, %d articles; want 3000 and %d", e.Source, e.Target, e.Documents, len(e.Articles), b.Cite)
+		}
+	}
+}
