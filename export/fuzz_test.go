@@ -305,22 +305,21 @@ type gexfStructure struct {
 			} `xml:"attribute"`
 		} `xml:"attributes"`
 		Nodes struct {
-			Count int `xml:"count,attr"`
-			Node  []struct {
-				ID     string        `xml:"id,attr"`
-				Values []xmlAttValue `xml:"attvalues>attvalue"`
-				Spells []xmlSpell    `xml:"spells>spell"`
-			} `xml:"node"`
+			Count int           `xml:"count,attr"`
+			Node  []gexfElement `xml:"node"`
 		} `xml:"nodes"`
 		Edges struct {
-			Count int `xml:"count,attr"`
-			Edge  []struct {
-				ID     string        `xml:"id,attr"`
-				Values []xmlAttValue `xml:"attvalues>attvalue"`
-				Spells []xmlSpell    `xml:"spells>spell"`
-			} `xml:"edge"`
+			Count int           `xml:"count,attr"`
+			Edge  []gexfElement `xml:"edge"`
 		} `xml:"edges"`
 	} `xml:"graph"`
+}
+
+// gexfElement is a node or an edge: its id, values and spells.
+type gexfElement struct {
+	ID     string        `xml:"id,attr"`
+	Values []xmlAttValue `xml:"attvalues>attvalue"`
+	Spells []xmlSpell    `xml:"spells>spell"`
 }
 
 type xmlSpell struct {

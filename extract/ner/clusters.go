@@ -23,11 +23,11 @@ var bitPrefixes = [maxClusterLevels]int{4, 6, 10, 20}
 //
 // The keys are a sorted array searched by halves: tagging looks a word up
 // only the first time it sees it (see wordMemo), and a dense array costs a
-// third of the memory (and of the start-up) an open-addressing table did.
+// third of the memory an open-addressing table did and is used where it
+// lies in the model file (see modelfile.go).
 type Clusters struct {
 	keys []uint64 // ascending, no repeats
 	vals [][maxClusterLevels]uint32
-	n    int
 }
 
 // Len returns the number of words.
@@ -35,7 +35,7 @@ func (c *Clusters) Len() int {
 	if c == nil {
 		return 0
 	}
-	return c.n
+	return len(c.keys)
 }
 
 func newClusters(n int) *Clusters {
@@ -53,11 +53,10 @@ func (c *Clusters) put(h uint64, v [maxClusterLevels]uint32) {
 	}
 	c.keys = append(c.keys, h)
 	c.vals = append(c.vals, v)
-	c.n++
 }
 
 func (c *Clusters) get(h uint64) ([maxClusterLevels]uint32, bool) {
-	if c == nil || c.n == 0 {
+	if c == nil || len(c.keys) == 0 {
 		return [maxClusterLevels]uint32{}, false
 	}
 	if h == 0 {

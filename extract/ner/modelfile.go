@@ -169,7 +169,7 @@ func viewModel(data []byte, at int) (*Model, error) {
 	}
 	m.q = int16s(data[off : off+qlen])
 	if nc > 0 {
-		m.clusters = &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen:]), n: nc}
+		m.clusters = &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen:])}
 	}
 	return m, nil
 }
