@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"syscall"
+	"unsafe"
+)
+
+// heapOnHugePages asks the kernel to back the next size bytes of the heap
+// with transparent huge pages (2 MB: one page fault where 4 KB pages take
+// 512). Kernels set to use them only where asked ("madvise", the default
+// of many distributions) otherwise never give them to the Go heap. It makes
+// the runtime map the address space by allocating a large object (fresh
+// mapped memory is zero, so nothing is touched) with the collector off,
+// advises the range and drops the object: the collection that follows
+// frees it, and the heap then grows into the advised range. Where huge
+// pages are off, unavailable or of another size, it changes nothing. It
+// returns the range advised (none: start == end), for tests.
+func heapOnHugePages(size int) (start, end uintptr) {
+	const huge = 2 << 20
+	if os.Getpagesize() != 4096 { // 2 MB huge pages go with 4 KB pages
+		return 0, 0
+	}
+	old := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(old)
+	b := make([]byte, size)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	start = (p + huge - 1) &^ (huge - 1)
+	end = (p + uintptr(size)) &^ (huge - 1)
+	if end <= start {
+		return 0, 0
+	}
+	// An error (no transparent huge pages in this kernel) leaves the
+	// heap as it was.
+	if syscall.Madvise(b[start-p:end-p], syscall.MADV_HUGEPAGE) != nil {
+		return 0, 0
+	}
+	return start, end
+}

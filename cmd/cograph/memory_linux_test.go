@@ -1,0 +1,42 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestHeapOnHugePages checks that the range heapOnHugePages advised lies
+// in a mapping with VM_HUGEPAGE (VmFlags "hg" in /proc/self/smaps), where
+// the kernel has transparent huge pages.
+func TestHeapOnHugePages(t *testing.T) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || strings.Contains(string(mode), "[never]") {
+		t.Skip("no transparent huge pages on this kernel")
+	}
+	start, end := heapOnHugePages(8 << 20)
+	if end-start < 4<<20 {
+		t.Fatalf("advised %#x-%#x: want at least 4 MB of an 8 MB allocation", start, end)
+	}
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatalf("read smaps: %v", err)
+	}
+	var lo, hi uintptr
+	for line := range strings.Lines(string(b)) {
+		var a, z uintptr
+		if n, _ := fmt.Sscanf(line, "%x-%x ", &a, &z); n == 2 {
+			lo, hi = a, z
+			continue
+		}
+		f, ok := strings.CutPrefix(line, "VmFlags:")
+		if ok && lo <= start && end <= hi {
+			if !strings.Contains(" "+f+" ", " hg ") {
+				t.Fatalf("mapping %#x-%#x holding the advised range has flags %q, no hg", lo, hi, strings.TrimSpace(f))
+			}
+			return
+		}
+	}
+	t.Fatalf("no mapping holds the advised range %#x-%#x", start, end)
+}

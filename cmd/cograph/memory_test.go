@@ -1,0 +1,69 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestAfterGC checks that the callback runs after collections until it
+// says to stop, and never after.
+func TestAfterGC(t *testing.T) {
+	var calls atomic.Int32
+	afterGC(func() bool { return calls.Add(1) < 3 })
+	deadline := time.Now().Add(10 * time.Second)
+	for calls.Load() < 3 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(time.Millisecond) // cleanups run on their own goroutine
+	}
+	if n := calls.Load(); n != 3 {
+		t.Fatalf("callback ran %d times, want 3", n)
+	}
+	for range 5 {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	if n := calls.Load(); n != 3 {
+		t.Fatalf("callback ran %d times after returning false, want 3", n)
+	}
+}
+
+// TestTuneMemory checks that the collector runs less often while the heap
+// is small, that it is back to normal once the heap goal passes
+// smallHeapGoal, and that a GOGC set by the user is left alone.
+func TestTuneMemory(t *testing.T) {
+	normal := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(normal)
+
+	t.Setenv("GOGC", "150")
+	tuneMemory()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Fatalf("with GOGC set, GOGC became %d, want it left at 100", got)
+	}
+
+	t.Setenv("GOGC", "")
+	tuneMemory()
+	if got := debug.SetGCPercent(smallHeapGC); got != smallHeapGC {
+		t.Fatalf("GOGC %d after tuning, want %d", got, smallHeapGC)
+	}
+	live := make([][]byte, 0, smallHeapGoal>>20)
+	for range cap(live) { // a live heap whose goal at smallHeapGC passes smallHeapGoal
+		live = append(live, make([]byte, 1<<20))
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		pct := debug.SetGCPercent(-1)
+		debug.SetGCPercent(pct)
+		if pct == 100 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GOGC still %d with %d MB live, want 100", pct, len(live))
+		}
+	}
+	runtime.KeepAlive(live)
+}
