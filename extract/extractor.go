@@ -106,7 +106,7 @@ func (e *Extractor) Version() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "rules %s\n", RulesVersion)
 	if e.Lexicon != nil {
-		fmt.Fprintf(h, "lexicon %s\n", e.Lexicon.digest)
+		fmt.Fprintf(h, "lexicon %s\n", e.Lexicon.Digest())
 	}
 	switch r := e.Recognizer.(type) {
 	case *Statistical:

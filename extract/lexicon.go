@@ -29,7 +29,10 @@ type Name struct {
 // A Lexicon holds the name tables the rule recognizer and resolution use.
 // It is read-only after loading and safe for concurrent use.
 type Lexicon struct {
-	digest     string              // SHA-256 of the tables read, hex
+	dir        string     // where the tables were read, for Digest
+	texts      [][]string // the tables' text, by group and file, for Digest
+	digestOnce sync.Once
+	digest     string              // see Digest
 	names      *trie               // folded token sequences -> Name
 	demonyms   map[string]string   // "Chinese" -> "China"
 	offices    map[string][]Office // CanonicalKey(person) -> offices held
@@ -64,78 +67,121 @@ func DefaultLexicon() (*Lexicon, error) {
 	return defaultLexicon, defaultLexiconErr
 }
 
+// lexiconGroups are the tables, in four groups that fill different
+// structures and load at once; within a group the order matters (for the
+// names trie, earlier tables win). The digest covers them in this order.
+var lexiconGroups = []struct {
+	files []string
+	// make creates the group's structures at about their size (entries
+	// counts a table's lines and |-separated aliases): growing one
+	// rehashes it, and start-up is much of a small run.
+	make func(lx *Lexicon, entries func(files ...string) int)
+}{
+	{[]string{"organizations.tsv", "events.tsv", "places.tsv", "countries.tsv"}, func(lx *Lexicon, n func(...string) int) {
+		lx.names = newTrie(2 * n("organizations.tsv", "events.tsv", "places.tsv", "countries.tsv"))
+		lx.demonyms = map[string]string{}
+	}},
+	{[]string{"titles.txt", "office_holders.tsv", "org_heads.txt", "event_heads.txt"}, func(lx *Lexicon, n func(...string) int) {
+		lx.titles, lx.modifiers = newTrie(n("titles.txt")), newStrSet(0)
+		lx.offices, lx.orgHeads, lx.eventHeads = map[string][]Office{}, map[string]head{}, map[string]head{}
+	}},
+	{[]string{"given_names.txt", "chinese_surnames.txt", "korean_japanese_surnames.txt", "stopwords.txt"}, func(lx *Lexicon, n func(...string) int) {
+		lx.given, lx.givenAmbig = newStrSet(n("given_names.txt")), newStrSet(0)
+		lx.surnames = newStrSet(n("chinese_surnames.txt", "korean_japanese_surnames.txt"))
+		lx.stop = newStrSet(n("stopwords.txt"))
+	}},
+	{[]string{"common_words.txt"}, func(lx *Lexicon, n func(...string) int) {
+		lx.common = newStrSet(n("common_words.txt"))
+	}},
+}
+
 // LoadLexicon reads the tables from dir in fsys (the layout of data/).
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
-	// Tables that fill different maps load at once, in four groups; within
-	// a group the order matters (for the names trie, earlier tables win).
-	groups := [][]string{
-		{"organizations.tsv", "events.tsv", "places.tsv", "countries.tsv"},
-		{"titles.txt", "office_holders.tsv", "org_heads.txt", "event_heads.txt"},
-		{"given_names.txt", "chinese_surnames.txt", "korean_japanese_surnames.txt", "stopwords.txt"},
-		{"common_words.txt"},
-	}
-	// Each table is read once; the digest covers them in the order above.
-	// The tables' keys are slices of their text, which is never written:
-	// it is used as read, without a copy.
-	data := map[string]string{}
-	h := sha256.New()
-	for _, group := range groups {
-		for _, file := range group {
-			b, err := fs.ReadFile(fsys, dir+"/"+file)
-			if err != nil {
-				return nil, fmt.Errorf("load lexicon: %w", err)
-			}
-			data[file] = view(b)
-			fmt.Fprintf(h, "%s/%s\n", dir, file)
-			h.Write(b)
-		}
-	}
-	// The tables are made at about their size (entries counts lines and
-	// |-separated aliases): growing one rehashes it, and start-up is most
-	// of a small run.
-	entries := func(files ...string) int {
-		n := 0
-		for _, f := range files {
-			n += strings.Count(data[f], "\n") + strings.Count(data[f], "|")
-		}
-		return n
-	}
-	lx := &Lexicon{
-		digest: hex.EncodeToString(h.Sum(nil)),
-		names:  newTrie(2 * entries("organizations.tsv", "events.tsv", "places.tsv", "countries.tsv")),
-		titles: newTrie(entries("titles.txt")), modifiers: newStrSet(0),
-		demonyms: map[string]string{}, offices: map[string][]Office{}, orgHeads: map[string]head{}, eventHeads: map[string]head{},
-		given: newStrSet(entries("given_names.txt")), givenAmbig: newStrSet(0),
-		surnames: newStrSet(entries("chinese_surnames.txt", "korean_japanese_surnames.txt")),
-		stop:     newStrSet(entries("stopwords.txt")), common: newStrSet(entries("common_words.txt")),
-	}
-	loaders := map[string]func(rec []string, section string){
-		"organizations.tsv":            lx.nameLoader(Organization),
-		"events.tsv":                   lx.nameLoader(Event),
-		"places.tsv":                   lx.nameLoader(Place),
-		"countries.tsv":                lx.loadCountry,
-		"titles.txt":                   lx.loadTitle,
-		"office_holders.tsv":           lx.loadOffice,
-		"org_heads.txt":                headLoader(lx.orgHeads),
-		"event_heads.txt":              headLoader(lx.eventHeads),
-		"given_names.txt":              lx.loadGiven,
-		"chinese_surnames.txt":         lx.loadSurname,
-		"korean_japanese_surnames.txt": lx.loadSurname,
-		"stopwords.txt":                setLoader(lx.stop),
-		"common_words.txt":             setLoader(lx.common),
-	}
+	lx := &Lexicon{dir: dir, texts: make([][]string, len(lexiconGroups))}
+	errs := make([]error, len(lexiconGroups))
 	var wg sync.WaitGroup
-	for _, group := range groups {
+	for g, group := range lexiconGroups {
 		wg.Go(func() {
+			// The tables' keys are slices of their text, which is never
+			// written: it is used as read, without a copy.
+			data := map[string]string{}
+			for _, file := range group.files {
+				b, err := fs.ReadFile(fsys, dir+"/"+file)
+				if err != nil {
+					errs[g] = fmt.Errorf("load lexicon: %w", err)
+					return
+				}
+				data[file] = view(b)
+				lx.texts[g] = append(lx.texts[g], data[file])
+			}
+			group.make(lx, func(files ...string) int {
+				n := 0
+				for _, f := range files {
+					n += strings.Count(data[f], "\n") + strings.Count(data[f], "|")
+				}
+				return n
+			})
 			var rec []string
-			for _, file := range group {
-				rec = readTable(data[file], rec, loaders[file])
+			for _, file := range group.files {
+				rec = readTable(data[file], rec, lx.loader(file))
 			}
 		})
 	}
 	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	lx.indexStarts()
 	return lx, nil
+}
+
+// loader returns the function that loads the records of a table.
+func (lx *Lexicon) loader(file string) func(rec []string, section string) {
+	switch file {
+	case "organizations.tsv":
+		return lx.nameLoader(Organization)
+	case "events.tsv":
+		return lx.nameLoader(Event)
+	case "places.tsv":
+		return lx.nameLoader(Place)
+	case "countries.tsv":
+		return lx.loadCountry
+	case "titles.txt":
+		return lx.loadTitle
+	case "office_holders.tsv":
+		return lx.loadOffice
+	case "org_heads.txt":
+		return headLoader(lx.orgHeads)
+	case "event_heads.txt":
+		return headLoader(lx.eventHeads)
+	case "given_names.txt":
+		return lx.loadGiven
+	case "chinese_surnames.txt", "korean_japanese_surnames.txt":
+		return lx.loadSurname
+	case "stopwords.txt":
+		return setLoader(lx.stop)
+	case "common_words.txt":
+		return setLoader(lx.common)
+	}
+	panic("lexicon: no loader for " + file)
+}
+
+// Digest returns the SHA-256 (hex) of the tables read. It is computed on
+// first use: only a run with a cache needs it.
+func (lx *Lexicon) Digest() string {
+	lx.digestOnce.Do(func() {
+		h := sha256.New()
+		for g, group := range lexiconGroups {
+			for i, file := range group.files {
+				fmt.Fprintf(h, "%s/%s\n", lx.dir, file)
+				h.Write([]byte(lx.texts[g][i]))
+			}
+		}
+		lx.digest = hex.EncodeToString(h.Sum(nil))
+	})
+	return lx.digest
 }
 
 // readTable calls load for each record of a tab-separated table. Lines
@@ -328,6 +374,9 @@ type keyer struct {
 
 // key returns the tokens of s, or nil when it has none.
 func (k *keyer) key(s string) []string {
+	if words, ok := k.plainWords(s); ok {
+		return words
+	}
 	s = Fold(s)
 	k.toks = tokenize(s, 0, len(s), k.toks[:0])
 	if len(k.toks) == 0 {
@@ -338,6 +387,37 @@ func (k *keyer) key(s string) []string {
 		k.buf = append(k.buf, t.Norm)
 	}
 	return k.buf
+}
+
+// plainWords returns the words of s when it has only ASCII letters,
+// digits and spaces: then its tokens are its words as written, and
+// tokenizing (the most of loading the tables) is not needed. Most names
+// in the tables are such.
+func (k *keyer) plainWords(s string) ([]string, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ') {
+			return nil, false
+		}
+	}
+	k.buf = k.buf[:0]
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if j > i {
+			k.buf = append(k.buf, s[i:j])
+		}
+		i = j
+	}
+	if len(k.buf) == 0 {
+		return nil, true
+	}
+	return k.buf, true
 }
 
 // IsCommon reports whether w (any case) is mostly written in lower case.
