@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // ExactBetweennessLimit is the largest graph, in nodes × edges, whose
@@ -174,25 +175,26 @@ func betweenness(c *csr, edges int, seed uint64, mode BetweennessMode) []float64
 	}
 	// The sources are cut into a fixed number of parts, each summed on its
 	// own and the parts added in order, so the result is the same however
-	// many cores run them.
-	const parts = 8
+	// many cores run them. The workers take the next part as they finish
+	// one: parts are many and small so that none is left running alone at
+	// the end.
+	parts := min(32, len(sources))
 	partial := make([][]float64, parts)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for p := range parts {
-		lo, hi := p*len(sources)/parts, (p+1)*len(sources)/parts
+	for range min(runtime.GOMAXPROCS(0), parts) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
 			var bf brandes
 			bf.init(n)
-			partial[p] = make([]float64, n)
-			for i := lo; i < hi; i++ {
-				k := 1.0
-				if times != nil {
-					k = times[i]
+			for p := int(next.Add(1)) - 1; p < parts; p = int(next.Add(1)) - 1 {
+				partial[p] = make([]float64, n)
+				for i := p * len(sources) / parts; i < (p+1)*len(sources)/parts; i++ {
+					k := 1.0
+					if times != nil {
+						k = times[i]
+					}
+					bf.accumulate(c, sources[i], k, partial[p])
 				}
-				bf.accumulate(c, sources[i], k, partial[p])
 			}
 		})
 	}
@@ -215,7 +217,8 @@ type brandes struct {
 	dist  []int32 // -1: not reached
 	sigma []float64
 	delta []float64
-	order []int32 // the nodes reached, in the order of the search
+	coef  []float64 // (1 + delta) / sigma, once a node's delta is final
+	order []int32   // the nodes reached, in the order of the search
 }
 
 func (b *brandes) init(n int) {
@@ -225,6 +228,7 @@ func (b *brandes) init(n int) {
 	}
 	b.sigma = make([]float64, n)
 	b.delta = make([]float64, n)
+	b.coef = make([]float64, n)
 }
 
 // accumulate adds to bc the dependencies of every node on source s, times
@@ -258,10 +262,11 @@ func (b *brandes) accumulate(c *csr, s int32, k float64, bc []float64) {
 		d := 0.0
 		for _, x := range row {
 			if b.dist[x] == dw {
-				d += (1 + b.delta[x]) / b.sigma[x]
+				d += b.coef[x]
 			}
 		}
 		b.delta[w] = b.sigma[w] * d
+		b.coef[w] = (1 + b.delta[w]) / b.sigma[w] // once per node, not per edge
 		bc[w] += k * b.delta[w]
 	}
 }
