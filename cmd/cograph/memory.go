@@ -28,22 +28,35 @@ const (
 )
 
 // tuneMemory applies the tuning unless GOGC is set, in which case the
-// user's setting rules.
-func tuneMemory() {
+// user's setting rules. The returned channel is closed once the tuning is
+// in place (tests wait for it; a run need not).
+func tuneMemory() <-chan struct{} {
+	done := make(chan struct{})
 	if os.Getenv("GOGC") != "" {
-		return
+		close(done)
+		return done
 	}
+	normal := debug.SetGCPercent(-1)
 	heapOnHugePages(hugeHeapSize)
-	normal := debug.SetGCPercent(smallHeapGC)
-	afterGC(func() bool {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		if ms.NextGC <= smallHeapGoal {
-			return true
-		}
-		debug.SetGCPercent(normal)
-		return false
-	})
+	go func() {
+		defer close(done)
+		// The collection that frees what heapOnHugePages allocated runs
+		// here, beside the run, with the collector otherwise off: a
+		// triggered one would have found the heap far over its goal and
+		// made the run's goroutines stop to help it.
+		runtime.GC()
+		debug.SetGCPercent(smallHeapGC)
+		afterGC(func() bool {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.NextGC <= smallHeapGoal {
+				return true
+			}
+			debug.SetGCPercent(normal)
+			return false
+		})
+	}()
+	return done
 }
 
 // afterGC calls f after each garbage collection for as long as f returns

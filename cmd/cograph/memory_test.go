@@ -38,13 +38,13 @@ func TestTuneMemory(t *testing.T) {
 	defer debug.SetGCPercent(normal)
 
 	t.Setenv("GOGC", "150")
-	tuneMemory()
+	<-tuneMemory()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Fatalf("with GOGC set, GOGC became %d, want it left at 100", got)
 	}
 
 	t.Setenv("GOGC", "")
-	tuneMemory()
+	<-tuneMemory()
 	if got := debug.SetGCPercent(smallHeapGC); got != smallHeapGC {
 		t.Fatalf("GOGC %d after tuning, want %d", got, smallHeapGC)
 	}

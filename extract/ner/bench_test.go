@@ -1,8 +1,10 @@
 package ner
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -86,4 +88,24 @@ func benchModel(tb testing.TB) *Model {
 		tb.Fatal(err)
 	}
 	return m
+}
+
+// BenchmarkClusterFind looks up 20,000 words of the embedded clusters in
+// random order (as text does), and as many absent ones.
+func BenchmarkClusterFind(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := m.clusters.keys
+	probes := slices.Clone(keys)
+	r := rand.New(rand.NewPCG(1, 2))
+	r.Shuffle(len(probes), func(i, j int) { probes[i], probes[j] = probes[j], probes[i] })
+	probes = probes[:min(len(probes), 20000)]
+	for b.Loop() {
+		for _, k := range probes {
+			find(keys, k)
+			find(keys, k+1)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -508,5 +509,41 @@ func TestLoadVersion1(t *testing.T) {
 	}
 	if _, err := Load(bytes.NewReader(saveV1(m)[:1000])); !errors.Is(err, ErrBadModel) {
 		t.Errorf("truncated version 1 model: %v", err)
+	}
+}
+
+// TestClusterFind checks the interpolation search against a binary
+// search: every key of the embedded model's clusters, values between and
+// beyond them, and skewed and repeated-prefix key sets where guessing from
+// the value goes wrong.
+func TestClusterFind(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := [][]uint64{m.clusters.keys, {}, {5}, {1, 2, 3}, {0, math.MaxUint64}}
+	skewed := make([]uint64, 0, 5000)
+	for i := range uint64(5000) {
+		skewed = append(skewed, i*i*i*i*i) // bunched at the bottom
+	}
+	sets = append(sets, skewed, append(slices.Clone(skewed[:100]), math.MaxUint64-1, math.MaxUint64))
+	r := rand.New(rand.NewPCG(1, 2))
+	for si, keys := range sets {
+		probes := slices.Clone(keys)
+		for _, k := range keys[:min(len(keys), 2000)] {
+			probes = append(probes, k-1, k+1)
+		}
+		for range 2000 {
+			probes = append(probes, r.Uint64())
+		}
+		for _, h := range probes {
+			want, ok := slices.BinarySearch(keys, h)
+			if !ok {
+				want = -1
+			}
+			if got := find(keys, h); got != want {
+				t.Fatalf("set %d (%d keys): find(%d) = %d, want %d", si, len(keys), h, got, want)
+			}
+		}
 	}
 }
