@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -226,6 +227,15 @@ func (m *Model) init() error {
 				ok = !cont || (p < m.nl && m.lType[y] == pt && pt != 0)
 			}
 			m.allowed[p*m.nl+y] = ok
+		}
+		// A label set that leaves no way on from p (no L-x after B-x,
+		// only I-x at a sentence start) is not one training makes, but a
+		// damaged or hand-made model file can hold it: then any label
+		// may follow, rather than none.
+		if row := m.allowed[p*m.nl : (p+1)*m.nl]; !slices.Contains(row, true) {
+			for y := range row {
+				row[y] = true
+			}
 		}
 	}
 	n := m.nl + 1 // + sentence start
