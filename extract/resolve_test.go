@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestASCIIKeyMatchesCanonicalKey checks CanonicalKey's one-pass path for
+// ASCII names against the general one, on every value of the embedded
+// tables and on random strings of the bytes the key treats specially.
+func TestASCIIKeyMatchesCanonicalKey(t *testing.T) {
+	slow := func(name string) string {
+		s := strings.ToLower(Fold(name))
+		s = strings.TrimSuffix(s, "'s")
+		s = keyReplacer.Replace(s)
+		s = strings.Join(strings.Fields(s), " ")
+		return strings.TrimPrefix(s, "the ")
+	}
+	names := []string{"", "The", "the ", "The  Hague", " the x", "U.S.", "Macy's ", "MACY'S", "'s", "the's",
+		"Anti-Fascist", "a,b", "x\t\ny", "The The", "-the x", "THE X", "the-x"}
+	err := fs.WalkDir(dataFS, "data", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(dataFS, path)
+		for line := range strings.Lines(string(b)) {
+			for f := range strings.SplitSeq(strings.TrimRight(line, "\r\n"), "\t") {
+				names = append(names, strings.Split(f, "|")...)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 1))
+	const alphabet = "aAtThHeEsS .-',\t\n\v\f\rxZ9"
+	for range 200000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		names = append(names, string(b))
+	}
+	ascii := 0
+	for _, n := range names {
+		got, ok := asciiKey(n)
+		if !ok {
+			continue
+		}
+		ascii++
+		if want := slow(n); got != want {
+			t.Fatalf("asciiKey(%q) = %q, want %q", n, got, want)
+		}
+	}
+	if ascii < len(names)/2 {
+		t.Errorf("only %d of %d names take the ASCII path", ascii, len(names))
+	}
+}
