@@ -10,7 +10,8 @@
 #   cached     a rebuild with --window sentence that reads every extraction from the cache
 #   increment  one more copy of the folder added: only the new articles are extracted
 # and how many times faster the cached rebuild is than the cold build.
-# then times cograph and compromise (npm) on the same 200 BBC articles.
+# then times cograph and compromise (npm) on the same 200 BBC articles (the
+# medians of five and three runs).
 # Needs GNU time (/usr/bin/time); node and npm for the comparison (skipped without).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,10 +88,27 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
   # awk, not head: head would close the pipe early and fail it under pipefail.
   find "$bbc" -name '[0-9]*.txt' | sort | awk 'NR <= 200' | while read -r f; do
     d=$small/$(basename "$(dirname "$f")"); mkdir -p "$d"; cp "$f" "$d/"; done
-  /usr/bin/time -f '%e' -o "$work/t1" "$bin" build -q -o "$work/small.json" "$small"
-  NODE_PATH=$nm/node_modules /usr/bin/time -f '%e' -o "$work/t2" node "$here/bench/compromise.js" "$small" "$work/small-compromise.json"
-  awk -v a="$(cat "$work/t1")" -v b="$(cat "$work/t2")" 'BEGIN {
-    printf "\n200 BBC articles: cograph %.3f s, compromise %.2f s: %.0fx faster\n", a, b, b / a }'
+  # Runs this short vary by tens of milliseconds from one to the next:
+  # five of cograph and three of compromise, interleaved, timed to the
+  # microsecond (GNU time rounds to 10 ms), and the medians compared.
+  elapsed() {
+    local s=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+    awk -v s="$s" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.3f\n", e - s }'
+  }
+  median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+  : >"$work/t1"
+  : >"$work/t2"
+  for i in 1 2 3 4 5; do
+    elapsed "$bin" build -q -o "$work/small.json" "$small" >>"$work/t1"
+    if [ "$i" -le 3 ]; then
+      NODE_PATH=$nm/node_modules elapsed node "$here/bench/compromise.js" "$small" "$work/small-compromise.json" >>"$work/t2"
+    fi
+  done
+  echo
+  echo "200 BBC articles, cograph: $(tr '\n' ' ' <"$work/t1")s; compromise: $(tr '\n' ' ' <"$work/t2")s"
+  awk -v a="$(median "$work/t1")" -v b="$(median "$work/t2")" 'BEGIN {
+    printf "200 BBC articles (medians): cograph %.3f s, compromise %.2f s: %.0fx faster\n", a, b, b / a }'
 else
   echo "node/npm missing: compromise comparison skipped"
 fi
