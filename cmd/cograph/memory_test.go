@@ -32,15 +32,19 @@ func TestAfterGC(t *testing.T) {
 
 // TestTuneMemory checks that the collector runs less often while the heap
 // is small, that it is back to normal once the heap goal passes
-// smallHeapGoal, and that a GOGC set by the user is left alone.
+// smallHeapGoal, and that a GOGC or GOMEMLIMIT set by the user leaves it
+// all alone.
 func TestTuneMemory(t *testing.T) {
 	normal := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(normal)
 
-	t.Setenv("GOGC", "150")
-	<-tuneMemory()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Fatalf("with GOGC set, GOGC became %d, want it left at 100", got)
+	for v, value := range map[string]string{"GOGC": "150", "GOMEMLIMIT": "150MiB"} {
+		t.Setenv(v, value)
+		<-tuneMemory()
+		if got := debug.SetGCPercent(100); got != 100 {
+			t.Fatalf("with %s set, GOGC became %d, want it left at 100", v, got)
+		}
+		t.Setenv(v, "")
 	}
 
 	t.Setenv("GOGC", "")
