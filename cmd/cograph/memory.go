@@ -25,6 +25,9 @@ const (
 	// default, so that large runs keep their memory at twice what is live.
 	smallHeapGC   = 400
 	smallHeapGoal = 48 << 20
+	// offHeadroom is how far the heap may grow while the collector is off
+	// at start.
+	offHeadroom = 64 << 20
 )
 
 // tuneMemory applies the tuning unless GOGC or GOMEMLIMIT is set, in
@@ -38,14 +41,17 @@ func tuneMemory() <-chan struct{} {
 		return done
 	}
 	normal := debug.SetGCPercent(-1)
+	limit := limitMemory(hugeHeapSize + offHeadroom)
 	heapOnHugePages(hugeHeapSize)
 	go func() {
 		defer close(done)
 		// The collection that frees what heapOnHugePages allocated runs
 		// here, beside the run, with the collector otherwise off: a
 		// triggered one would have found the heap far over its goal and
-		// made the run's goroutines stop to help it.
+		// made the run's goroutines stop to help it. Meanwhile the memory
+		// limit bounds the heap, should this goroutine be slow to run.
 		runtime.GC()
+		debug.SetMemoryLimit(limit)
 		debug.SetGCPercent(smallHeapGC)
 		afterGC(func() bool {
 			var ms runtime.MemStats
@@ -58,6 +64,14 @@ func tuneMemory() <-chan struct{} {
 		})
 	}()
 	return done
+}
+
+// limitMemory sets the memory limit to what the process holds now plus
+// size, and returns the limit it replaces.
+func limitMemory(size int) int64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return debug.SetMemoryLimit(int64(ms.Sys-ms.HeapReleased) + int64(size))
 }
 
 // afterGC calls f after each garbage collection for as long as f returns

@@ -19,7 +19,9 @@ import (
 // returns the range advised (none: start == end), for tests.
 func heapOnHugePages(size int) (start, end uintptr) {
 	const huge = 2 << 20
-	if os.Getpagesize() != 4096 { // 2 MB huge pages go with 4 KB pages
+	if os.Getpagesize() != 4096 || // 2 MB huge pages go with 4 KB pages
+		unsafe.Sizeof(uintptr(0)) < 8 || // no address space to spare
+		strictOvercommit() { // the reservation would be charged as memory
 		return 0, 0
 	}
 	old := debug.SetGCPercent(-1)
@@ -37,4 +39,13 @@ func heapOnHugePages(size int) (start, end uintptr) {
 		return 0, 0
 	}
 	return start, end
+}
+
+// strictOvercommit reports whether the kernel charges every writable
+// mapping against a commit limit (vm.overcommit_memory = 2): there the
+// reservation could make the runtime fail for want of memory it would
+// never touch.
+func strictOvercommit() bool {
+	b, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err == nil && len(b) > 0 && b[0] == '2'
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"sync/atomic"
@@ -70,4 +71,7 @@ func TestTuneMemory(t *testing.T) {
 		}
 	}
 	runtime.KeepAlive(live)
+	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
+		t.Fatalf("memory limit left at %d after tuning, want none", limit)
+	}
 }
