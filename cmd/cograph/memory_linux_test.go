@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestHeapOnHugePages checks that the range heapOnHugePages advised lies
@@ -14,6 +15,9 @@ func TestHeapOnHugePages(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || strings.Contains(string(mode), "[never]") {
 		t.Skip("no transparent huge pages on this kernel")
+	}
+	if unsafe.Sizeof(uintptr(0)) < 8 {
+		t.Skip("32-bit system: no reservation is made")
 	}
 	if strictOvercommit() {
 		t.Skip("strict overcommit (vm.overcommit_memory=2): no reservation is made")
