@@ -32,8 +32,8 @@ const (
 
 // tuneMemory applies the tuning unless GOGC or GOMEMLIMIT is set, in
 // which case the user's settings rule (a memory limit would also count
-// the reservation against itself). The returned channel is closed once the tuning is
-// in place (tests wait for it; a run need not).
+// the reservation against itself). The returned channel is closed once
+// the tuning is in place (tests wait for it; a run need not).
 func tuneMemory() <-chan struct{} {
 	done := make(chan struct{})
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
