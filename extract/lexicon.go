@@ -377,6 +377,11 @@ func (k *keyer) key(s string) []string {
 	if words, ok := k.plainWords(s); ok {
 		return words
 	}
+	return k.tokenized(s)
+}
+
+// tokenized is key for any s: the Norm of each of its tokens.
+func (k *keyer) tokenized(s string) []string {
 	s = Fold(s)
 	k.toks = tokenize(s, 0, len(s), k.toks[:0])
 	if len(k.toks) == 0 {

@@ -42,6 +42,11 @@ func CanonicalKey(name string) string {
 	if key, ok := asciiKey(name); ok {
 		return key
 	}
+	return generalKey(name)
+}
+
+// generalKey is CanonicalKey for any name.
+func generalKey(name string) string {
 	s := strings.ToLower(Fold(name))
 	s = strings.TrimSuffix(s, "'s")
 	s = keyReplacer.Replace(s)
@@ -49,7 +54,7 @@ func CanonicalKey(name string) string {
 	return strings.TrimPrefix(s, "the ")
 }
 
-// asciiKey is CanonicalKey for a name of ASCII bytes only (most of them),
+// asciiKey is generalKey for a name of ASCII bytes only (most of them),
 // in one pass and one allocation instead of five: lower case, a final
 // possessive dropped, dots and apostrophes dropped, hyphens, commas and
 // runs of white space made one space, a leading "the " dropped.
