@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 // Memory tuning for the process, done once in main before any work.
@@ -23,11 +24,20 @@ const (
 	// smallHeapGC is the GOGC while the heap goal stays under
 	// smallHeapGoal (within the huge pages); then GOGC returns to its
 	// default, so that large runs keep their memory at twice what is live.
-	smallHeapGC   = 400
+	// The runtime's least goal is 4 MB × GOGC/100: at 1200 it is
+	// smallHeapGoal, so a run of a few hundred articles is not collected
+	// at all (at 400 it was collected once, 7% of its time: marking, then
+	// reusing freed memory that must be zeroed where fresh memory is zero).
+	smallHeapGC   = 1200
 	smallHeapGoal = 48 << 20
 	// offHeadroom is how far the heap may grow while the collector is off
-	// at start.
+	// at start, beyond the reservation and startHeld.
 	offHeadroom = 64 << 20
+	// startHeld bounds what the runtime holds before main (about 4 MB):
+	// a constant, because measuring it stops the world (ReadMemStats) or
+	// builds the metrics tables (runtime/metrics), either about a
+	// millisecond at the start of every run.
+	startHeld = 16 << 20
 )
 
 // tuneMemory applies the tuning unless GOGC or GOMEMLIMIT is set, in
@@ -41,7 +51,7 @@ func tuneMemory() <-chan struct{} {
 		return done
 	}
 	normal := debug.SetGCPercent(-1)
-	limit := limitMemory(hugeHeapSize + offHeadroom)
+	limit := debug.SetMemoryLimit(startHeld + hugeHeapSize + offHeadroom)
 	heapOnHugePages(hugeHeapSize)
 	go func() {
 		defer close(done)
@@ -53,10 +63,12 @@ func tuneMemory() <-chan struct{} {
 		runtime.GC()
 		debug.SetMemoryLimit(limit)
 		debug.SetGCPercent(smallHeapGC)
+		// The goal is read from runtime/metrics, which unlike
+		// ReadMemStats does not stop the run's goroutines.
+		goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 		afterGC(func() bool {
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			if ms.NextGC <= smallHeapGoal {
+			metrics.Read(goal)
+			if goal[0].Value.Uint64() <= smallHeapGoal {
 				return true
 			}
 			debug.SetGCPercent(normal)
@@ -64,14 +76,6 @@ func tuneMemory() <-chan struct{} {
 		})
 	}()
 	return done
-}
-
-// limitMemory sets the memory limit to what the process holds now plus
-// size, and returns the limit it replaces.
-func limitMemory(size int) int64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return debug.SetMemoryLimit(int64(ms.Sys-ms.HeapReleased) + int64(size))
 }
 
 // afterGC calls f after each garbage collection for as long as f returns
