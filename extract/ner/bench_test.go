@@ -97,15 +97,14 @@ func BenchmarkClusterFind(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	keys := m.clusters.keys
-	probes := slices.Clone(keys)
+	probes := slices.Clone(m.clusters.keys)
 	r := rand.New(rand.NewPCG(1, 2))
 	r.Shuffle(len(probes), func(i, j int) { probes[i], probes[j] = probes[j], probes[i] })
 	probes = probes[:min(len(probes), 20000)]
 	for b.Loop() {
 		for _, k := range probes {
-			find(keys, k)
-			find(keys, k+1)
+			m.clusters.find(k)
+			m.clusters.find(k + 1)
 		}
 	}
 }

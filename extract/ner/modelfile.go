@@ -170,6 +170,7 @@ func viewModel(data []byte, at int) (*Model, error) {
 	m.q = int16s(data[off : off+qlen])
 	if nc > 0 {
 		m.clusters = &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen:])}
+		m.clusters.index()
 	}
 	return m, nil
 }
@@ -307,6 +308,7 @@ func loadV1(body []byte, gzipped bool) (*Model, error) {
 			}
 			m.clusters.put(k, v)
 		}
+		m.clusters.index()
 	}
 	return m, in.err
 }

@@ -512,14 +512,16 @@ func TestLoadVersion1(t *testing.T) {
 	}
 }
 
-// TestClusterFind checks the interpolation search against a binary
-// search: every key of the embedded model's clusters, values between and
-// beyond them, and skewed and repeated-prefix key sets where guessing from
-// the value goes wrong.
+// TestClusterFind checks the look-up by top bits against a binary search:
+// every key of the embedded model's clusters, values between and beyond
+// them, and skewed and repeated-prefix key sets that crowd a few buckets.
 func TestClusterFind(t *testing.T) {
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.clusters.start == nil {
+		t.Fatal("the embedded clusters are not indexed")
 	}
 	sets := [][]uint64{m.clusters.keys, {}, {5}, {1, 2, 3}, {0, math.MaxUint64}}
 	skewed := make([]uint64, 0, 5000)
@@ -529,6 +531,8 @@ func TestClusterFind(t *testing.T) {
 	sets = append(sets, skewed, append(slices.Clone(skewed[:100]), math.MaxUint64-1, math.MaxUint64))
 	r := rand.New(rand.NewPCG(1, 2))
 	for si, keys := range sets {
+		c := &Clusters{keys: keys, vals: make([][maxClusterLevels]uint32, len(keys))}
+		c.index()
 		probes := slices.Clone(keys)
 		for _, k := range keys[:min(len(keys), 2000)] {
 			probes = append(probes, k-1, k+1)
@@ -541,7 +545,7 @@ func TestClusterFind(t *testing.T) {
 			if !ok {
 				want = -1
 			}
-			if got := find(keys, h); got != want {
+			if got := c.find(h); got != want {
 				t.Fatalf("set %d (%d keys): find(%d) = %d, want %d", si, len(keys), h, got, want)
 			}
 		}
