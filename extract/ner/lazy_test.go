@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -56,6 +57,62 @@ func TestLazyFeaturesMatchEager(t *testing.T) {
 			if lazy, eager := tagWith(true, doc), tagWith(false, doc); !slices.Equal(lazy, eager) {
 				t.Errorf("round %d doc %d: lazy %v, eager %v", round, i, lazy, eager)
 			}
+		}
+	}
+}
+
+// TestWordMemo checks the memo's index against a map: tokens of every
+// length around the longest a slot holds (longer ones go to a map), the
+// empty token, non-ASCII ones, enough of them to make the slots grow
+// several times, and absent tokens that share a prefix or a length with
+// present ones.
+func TestWordMemo(t *testing.T) {
+	var w wordMemo
+	w.startDocument()
+	want := map[string]int32{}
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "abcXYZ-.é0"
+	for len(want) < 100_000 {
+		n := r.IntN(slotKey + 8)
+		b := make([]byte, 0, n+1)
+		for len(b) < n {
+			b = append(b, alphabet[r.IntN(len(alphabet))])
+		}
+		tok := string(b)
+		if _, ok := want[tok]; ok {
+			if got := w.lookup(tok); got != want[tok] {
+				t.Fatalf("lookup(%q) = %d, want %d", tok, got, want[tok])
+			}
+			continue
+		}
+		if got := w.lookup(tok); got != -1 {
+			t.Fatalf("lookup(%q) = %d before it was added", tok, got)
+		}
+		var ti tokInfo
+		ti.runes = int16(len(want))
+		want[tok] = w.add(tok, &ti)
+	}
+	for tok, i := range want {
+		if got := w.lookup(tok); got != i {
+			t.Fatalf("lookup(%q) = %d, want %d", tok, got, i)
+		}
+		if got := w.entry(i).info.runes; got != int16(i) {
+			t.Fatalf("entry %d of %q holds the analysis of entry %d", i, tok, got)
+		}
+		if _, ok := want[tok+"!"]; !ok && w.lookup(tok+"!") != -1 {
+			t.Fatalf("lookup(%q) found a token never added", tok+"!")
+		}
+	}
+	for w.n < memoLimit {
+		w.add(fmt.Sprintf("filler%d", w.n), &tokInfo{})
+	}
+	w.startDocument() // a full memo starts over
+	if w.n != 0 || w.lookup("filler7") != -1 {
+		t.Fatalf("a full memo kept its entries: n = %d", w.n)
+	}
+	for tok := range want {
+		if got := w.lookup(tok); got != -1 {
+			t.Fatalf("lookup(%q) = %d after the memo started over", tok, got)
 		}
 	}
 }
