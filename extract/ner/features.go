@@ -219,7 +219,11 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 			k++
 			if d.memo != nil {
 				if e := d.memo.lookup(tok); e >= 0 {
-					*ti = d.memo.entry(e).info
+					if d.lazy {
+						ti.tokHot = d.memo.entry(e).info.tokHot // the cold part when needed (sumStatic)
+					} else {
+						*ti = d.memo.entry(e).info
+					}
 					d.entry = append(d.entry, e)
 					continue
 				}
@@ -360,11 +364,12 @@ func (m *Model) analyzeToken(ti *tokInfo, tok string, sc *tokScratch) {
 	if m.clusters != nil && m.features&FeatCluster != 0 {
 		if c, ok := m.clusters.get(ti.word); ok {
 			ti.clus = c
-		} else if c, ok := m.clusters.get(ti.title); ti.title != 0 && ok {
+		} else if c, ok := m.clusters.get(sc.title); sc.title != 0 && ok {
 			ti.clus = c
 		} else if c, ok := m.clusters.get(ti.lower); ok {
 			ti.clus = c
 		}
+		ti.clus12 = [2]uint32{ti.clus[1], ti.clus[2]}
 	}
 }
 
@@ -457,13 +462,13 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		if t := at(i - 1); t != nil {
 			add(feat1(tmplWordM1, t.word))
 			if t.npre >= 3 {
-				add(feat1(tmplSufM1, t.suf[2]))
+				add(feat1(tmplSufM1, t.suf2))
 			}
 		}
 		if t := at(i + 1); t != nil {
 			add(feat1(tmplWordP1, t.word))
 			if t.npre >= 3 {
-				add(feat1(tmplSufP1, t.suf[2]))
+				add(feat1(tmplSufP1, t.suf2))
 			}
 		}
 	}
@@ -490,14 +495,14 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		}
 		if t := at(i - 1); t != nil {
 			for k := 1; k < 3; k++ {
-				if c := t.clus[k]; c != 0 {
+				if c := t.clus12[k-1]; c != 0 {
 					add(feat2(tmplClusM1, uint64(c), uint64(k)))
 				}
 			}
 		}
 		if t := at(i + 1); t != nil {
 			for k := 1; k < 3; k++ {
-				if c := t.clus[k]; c != 0 {
+				if c := t.clus12[k-1]; c != 0 {
 					add(feat2(tmplClusP1, uint64(c), uint64(k)))
 				}
 			}
@@ -505,19 +510,19 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		{
 			var cm, cp uint64
 			if t := at(i - 1); t != nil {
-				cm = uint64(t.clus[1])
+				cm = uint64(t.clus12[0])
 			}
 			if t := at(i + 1); t != nil {
-				cp = uint64(t.clus[1])
+				cp = uint64(t.clus12[0])
 			}
-			add(feat2(tmplClusBi, cm<<32|uint64(ti.clus[1]), 0))
-			add(feat2(tmplClusBi, uint64(ti.clus[1])<<32|cp, 1))
+			add(feat2(tmplClusBi, cm<<32|uint64(ti.clus12[0]), 0))
+			add(feat2(tmplClusBi, uint64(ti.clus12[0])<<32|cp, 1))
 			own(feat2(tmplClusShape, uint64(ti.clus[2]), ti.short))
-			if t := at(i - 2); t != nil && t.clus[1] != 0 {
-				add(feat2(tmplClusM2, uint64(t.clus[1]), 0))
+			if t := at(i - 2); t != nil && t.clus12[0] != 0 {
+				add(feat2(tmplClusM2, uint64(t.clus12[0]), 0))
 			}
-			if t := at(i + 2); t != nil && t.clus[1] != 0 {
-				add(feat2(tmplClusP2, uint64(t.clus[1]), 0))
+			if t := at(i + 2); t != nil && t.clus12[0] != 0 {
+				add(feat2(tmplClusP2, uint64(t.clus12[0]), 0))
 			}
 		}
 	}

@@ -171,6 +171,7 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 	}
 	e := d.memo.entry(d.entry[k])
 	if !e.summed {
+		d.infos[k].tokCold = e.info.tokCold // prepare copied the hot part only
 		e.own = [11]int32{}
 		m.acc11(&e.own, m.featsOf(d, si, k, partOwn))
 		e.summed = true

@@ -20,18 +20,33 @@ const (
 )
 
 // A tokInfo holds the hashes of one token's forms that features combine.
+// Tagging copies the hot part of a word's analysis from its memo entry for
+// every token, and reads the cold part only to sum the word's own features
+// once (see sumStatic); the hot part fills one cache line of the entry.
 type tokInfo struct {
-	word  uint64 // the token, typographic variants folded
-	lower uint64 // lower case
-	norm  uint64 // lower case, digits as 0
-	title uint64 // Title case of an all-capitals word ("BRUSSELS" -> "Brussels"), else 0
+	tokHot
+	tokCold
+}
+
+// tokHot is what the features of a token's neighbours, the sentence and
+// the document read.
+type tokHot struct {
+	word   uint64    // the token, typographic variants folded
+	lower  uint64    // lower case
+	norm   uint64    // lower case, digits as 0
+	short  uint64    // the shape with repeats collapsed: Xx-d
+	suf2   uint64    // suf[2], the suffix neighbours read
+	clus12 [2]uint32 // clus[1] and clus[2], the levels neighbours read
+	flags  uint16
+	runes  int16
+	npre   int8 // number of prefixes/suffixes (≤ rune count - 1)
+}
+
+// tokCold is what only the token's own features read.
+type tokCold struct {
 	shape uint64 // Xxxx-dd: letters and digits by class
-	short uint64 // the shape with repeats collapsed: Xx-d
 	pre   [4]uint64
 	suf   [4]uint64
-	npre  int8 // number of prefixes/suffixes (≤ rune count - 1)
-	flags uint16
-	runes int16
 	clus  [maxClusterLevels]uint32
 }
 
@@ -40,10 +55,12 @@ type tokInfo struct {
 // where CoNLL has ASCII.
 func foldRune(r rune) rune { return fold.Rune(r) }
 
-// tokScratch holds the buffers analyze reuses.
+// tokScratch holds the buffers analyze reuses, and the hash it computes
+// only for looking up clusters.
 type tokScratch struct {
 	word, lower, norm, shape, short []byte
-	starts                          []int // rune start offsets in lower
+	starts                          []int  // rune start offsets in lower
+	title                           uint64 // Title case of an all-capitals word ("BRUSSELS" -> "Brussels"), else 0
 }
 
 // analyze fills ti from token tok.
@@ -134,9 +151,9 @@ func analyze(ti *tokInfo, tok string, sc *tokScratch) {
 	ti.norm = fnvBytes(sc.norm)
 	ti.shape = fnvBytes(sc.shape)
 	ti.short = fnvBytes(sc.short)
-	ti.title = 0
+	sc.title = 0
 	if flags&tAllCaps != 0 && len(sc.starts) > 1 {
-		ti.title = titleHash(sc)
+		sc.title = titleHash(sc)
 	}
 	nr := len(sc.starts)
 	ti.runes = int16(min(nr, 1<<14))
@@ -149,7 +166,9 @@ func analyze(ti *tokInfo, tok string, sc *tokScratch) {
 		ti.pre[k] = fnvBytes(sc.lower[:sc.starts[k+1]])
 		ti.suf[k] = fnvBytes(sc.lower[sc.starts[nr-1-k]:])
 	}
+	ti.suf2 = ti.suf[2]
 	ti.clus = [maxClusterLevels]uint32{}
+	ti.clus12 = [2]uint32{}
 }
 
 // titleHash hashes the lower-case form with its first letter capitalised:
