@@ -375,9 +375,11 @@ func (m *Model) analyzeToken(ti *tokInfo, tok string, sc *tokScratch) {
 
 // Parts of a token's static features (see tokenFeatures).
 const (
-	partOwn     = 1 << iota // features of the token alone
-	partContext             // features that involve its neighbours, sentence or document
-	partAll     = partOwn | partContext
+	partOwn      = 1 << iota // features of the token alone
+	partNeighbor             // features of one neighbour alone (see neighborFeatures)
+	partJoint                // the other features of its neighbours, sentence or document
+	partContext  = partNeighbor | partJoint
+	partAll      = partOwn | partContext
 )
 
 // featsOf returns the static feature rows of token k, of sentence si, of
@@ -401,7 +403,12 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 	f := m.features
 	ti := &infos[i]
 	add := func(h uint64) {
-		if parts&partContext != 0 {
+		if parts&partJoint != 0 {
+			dst = append(dst, m.bucket(h))
+		}
+	}
+	nb := func(h uint64) {
+		if parts&partNeighbor != 0 {
 			dst = append(dst, m.bucket(h))
 		}
 	}
@@ -449,26 +456,29 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 			own(feat2(tmplSuf, ti.suf[k], uint64(k)))
 		}
 	}
+	// The features nb adds are those of neighborFeatures, which must stay
+	// the same (TestNeighborFeatures); they come here in the order
+	// training sums them.
 	if f&FeatContext != 0 {
-		add(feat1(tmplNormM1, normAt(i-1)))
-		add(feat1(tmplNormP1, normAt(i+1)))
-		add(feat1(tmplNormM2, normAt(i-2)))
-		add(feat1(tmplNormP2, normAt(i+2)))
-		add(feat1(tmplShortM1, shortAt(i-1)))
-		add(feat1(tmplShortP1, shortAt(i+1)))
+		nb(feat1(tmplNormM1, normAt(i-1)))
+		nb(feat1(tmplNormP1, normAt(i+1)))
+		nb(feat1(tmplNormM2, normAt(i-2)))
+		nb(feat1(tmplNormP2, normAt(i+2)))
+		nb(feat1(tmplShortM1, shortAt(i-1)))
+		nb(feat1(tmplShortP1, shortAt(i+1)))
 		add(feat2(tmplShort3, shortAt(i-1)*31+ti.short, shortAt(i+1)))
-		add(feat1(tmplShortM2, shortAt(i-2)))
-		add(feat1(tmplShortP2, shortAt(i+2)))
+		nb(feat1(tmplShortM2, shortAt(i-2)))
+		nb(feat1(tmplShortP2, shortAt(i+2)))
 		if t := at(i - 1); t != nil {
-			add(feat1(tmplWordM1, t.word))
+			nb(feat1(tmplWordM1, t.word))
 			if t.npre >= 3 {
-				add(feat1(tmplSufM1, t.suf2))
+				nb(feat1(tmplSufM1, t.suf2))
 			}
 		}
 		if t := at(i + 1); t != nil {
-			add(feat1(tmplWordP1, t.word))
+			nb(feat1(tmplWordP1, t.word))
 			if t.npre >= 3 {
-				add(feat1(tmplSufP1, t.suf2))
+				nb(feat1(tmplSufP1, t.suf2))
 			}
 		}
 	}
@@ -496,14 +506,14 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		if t := at(i - 1); t != nil {
 			for k := 1; k < 3; k++ {
 				if c := t.clus12[k-1]; c != 0 {
-					add(feat2(tmplClusM1, uint64(c), uint64(k)))
+					nb(feat2(tmplClusM1, uint64(c), uint64(k)))
 				}
 			}
 		}
 		if t := at(i + 1); t != nil {
 			for k := 1; k < 3; k++ {
 				if c := t.clus12[k-1]; c != 0 {
-					add(feat2(tmplClusP1, uint64(c), uint64(k)))
+					nb(feat2(tmplClusP1, uint64(c), uint64(k)))
 				}
 			}
 		}
@@ -519,10 +529,10 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 			add(feat2(tmplClusBi, uint64(ti.clus12[0])<<32|cp, 1))
 			own(feat2(tmplClusShape, uint64(ti.clus[2]), ti.short))
 			if t := at(i - 2); t != nil && t.clus12[0] != 0 {
-				add(feat2(tmplClusM2, uint64(t.clus12[0]), 0))
+				nb(feat2(tmplClusM2, uint64(t.clus12[0]), 0))
 			}
 			if t := at(i + 2); t != nil && t.clus12[0] != 0 {
-				add(feat2(tmplClusP2, uint64(t.clus12[0]), 0))
+				nb(feat2(tmplClusP2, uint64(t.clus12[0]), 0))
 			}
 		}
 	}
@@ -559,6 +569,70 @@ func (m *Model) tokenFeatures(dst []uint32, infos []tokInfo, i int, sf uint8, d 
 		v := uint64(lower)<<4 | uint64(min(max(capMid, 0), 2))<<2 | ctx
 		add(feat2(tmplDocCase, v, 0))
 		add(feat2(tmplDocCase, v, ti.short))
+	}
+	return dst
+}
+
+// neighborOffsets are the positions, relative to a token, of the
+// neighbours whose features neighborFeatures gives.
+var neighborOffsets = [4]int{-2, -1, 1, 2}
+
+// neighborFeatures appends the rows tokenFeatures adds as partNeighbor
+// for the token at offset pos (one of neighborOffsets) from the one it
+// describes: t, or nil past the start or end of the sentence. They depend
+// on t alone, so tagging sums them once per word type and offset (see
+// Model.neighborSum); about 18 of a token's 30 context rows, each a likely
+// cache miss in the weight table.
+func (m *Model) neighborFeatures(dst []uint32, t *tokInfo, pos int) []uint32 {
+	f := m.features
+	emit := func(h uint64) { dst = append(dst, m.bucket(h)) }
+	norm, short := uint64(hashBOS), uint64(hashBOS)
+	if pos > 0 {
+		norm, short = hashEOS, hashEOS
+	}
+	if t != nil {
+		norm, short = t.norm, t.short
+	}
+	if f&FeatContext != 0 {
+		normT, shortT, wordT, sufT := tmplNormM1, tmplShortM1, tmplWordM1, tmplSufM1
+		switch pos {
+		case 1:
+			normT, shortT, wordT, sufT = tmplNormP1, tmplShortP1, tmplWordP1, tmplSufP1
+		case -2:
+			normT, shortT = tmplNormM2, tmplShortM2
+		case 2:
+			normT, shortT = tmplNormP2, tmplShortP2
+		}
+		emit(feat1(normT, norm))
+		emit(feat1(shortT, short))
+		if t != nil && (pos == -1 || pos == 1) {
+			emit(feat1(wordT, t.word))
+			if t.npre >= 3 {
+				emit(feat1(sufT, t.suf2))
+			}
+		}
+	}
+	if f&FeatCluster != 0 && m.clusters != nil && t != nil {
+		switch pos {
+		case -1, 1:
+			tmpl := tmplClusM1
+			if pos == 1 {
+				tmpl = tmplClusP1
+			}
+			for k := 1; k < 3; k++ {
+				if c := t.clus12[k-1]; c != 0 {
+					emit(feat2(tmpl, uint64(c), uint64(k)))
+				}
+			}
+		case -2, 2:
+			tmpl := tmplClusM2
+			if pos == 2 {
+				tmpl = tmplClusP2
+			}
+			if t.clus12[0] != 0 {
+				emit(feat2(tmpl, uint64(t.clus12[0]), 0))
+			}
+		}
 	}
 	return dst
 }

@@ -116,3 +116,45 @@ func TestWordMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighborFeatures checks that tagging's split of a token's static
+// rows loses or adds none: its own rows, the joint context rows and
+// neighborFeatures of the tokens at ±1 and ±2 (or past the sentence's
+// ends) make up, as a multiset, the rows training uses.
+func TestNeighborFeatures(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := [][]string{
+		strings.Fields("Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday ."),
+		{"Hi"},
+		{"OK", "."},
+		strings.Fields("THE KREMLIN SAID ON TUESDAY THAT 2,000 TROOPS HAD LEFT ."),
+		strings.Fields("A 12-year-old boy , Ivan , e-mailed the U.N. about Gazprom's pipeline , officials said ."),
+	}
+	d := &docFeatures{lazy: true}
+	m.prepare(d, sents, nil, 0)
+	for si := range sents {
+		a, b := int(d.sents[si]), int(d.sents[si+1])
+		infos := d.infos[a:b]
+		gtok := d.gtoks[d.gofs[si]:d.gofs[si+1]]
+		for i := range infos {
+			want := m.tokenFeatures(nil, infos, i, d.sflags[si], d, gtok, partAll)
+			got := m.tokenFeatures(nil, infos, i, d.sflags[si], d, gtok, partOwn)
+			got = m.tokenFeatures(got, infos, i, d.sflags[si], d, gtok, partJoint)
+			for _, pos := range neighborOffsets {
+				var nt *tokInfo
+				if j := i + pos; j >= 0 && j < len(infos) {
+					nt = &infos[j]
+				}
+				got = m.neighborFeatures(got, nt, pos)
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("sentence %d token %d %q: %d rows split, %d in all", si, i, sents[si][i], len(got), len(want))
+			}
+		}
+	}
+}

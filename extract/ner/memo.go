@@ -30,6 +30,10 @@ type wordMemo struct {
 	seed   maphash.Seed
 	blocks [][]wordEntry
 	n      int32 // entries in use
+	// edge[p] is what nbr[p] is for a neighbour past the sentence's start
+	// or end; edgeDone as nbrDone.
+	edge     [len(neighborOffsets)][11]int32
+	edgeDone uint8
 }
 
 // slotKey is the longest token a slot holds: nearly every token of news.
@@ -44,17 +48,24 @@ type memoSlot struct {
 
 const memoBlock = 1024
 
+// A wordEntry is 384 bytes, so that the hot part of info, at its start,
+// is one cache line (blocks of entries are page-aligned).
 type wordEntry struct {
-	info   tokInfo
-	own    [11]int32 // the quantized sum of the token's own feature rows
-	summed bool      // whether own is computed
+	info    tokInfo
+	own     [11]int32 // the quantized sum of the token's own feature rows
+	summed  bool      // whether own is computed
+	nbrDone uint8     // bit p: nbr[p] is computed
+	// nbr[p] is the quantized sum of the rows of neighborFeatures for the
+	// word at neighborOffsets[p] from the token scored.
+	nbr [len(neighborOffsets)][11]int32
+	_   [16]byte
 }
 
 // memoLimit bounds a memo's entries; a full memo starts over before the
 // next document (never within one, whose tokens hold entry indexes). Word
 // types in news grow slowly with the text, so the limit is reached only
 // on very large or unusual corpora, and starting over costs only speed.
-const memoLimit = 1 << 18
+const memoLimit = 1 << 17
 
 // startDocument empties a full memo.
 func (w *wordMemo) startDocument() {

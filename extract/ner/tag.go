@@ -177,11 +177,36 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 		e.summed = true
 	}
 	a := e.own
-	m.acc11(&a, m.featsOf(d, si, k, partContext))
+	m.acc11(&a, m.featsOf(d, si, k, partJoint))
+	sa, sb := int(d.sents[si]), int(d.sents[si+1])
+	for p, pos := range neighborOffsets {
+		s := m.neighborSum(d, k+pos, sa, sb, p)
+		for j := range a {
+			a[j] += s[j]
+		}
+	}
 	scores = scores[:11]
 	for j := range a {
 		scores[j] = float32(a[j]) * m.scale
 	}
+}
+
+// neighborSum returns the quantized sum of the rows of neighborFeatures
+// for token j (of the sentence [sa, sb)) as the neighbour at
+// neighborOffsets[p], computed once per word type.
+func (m *Model) neighborSum(d *docFeatures, j, sa, sb, p int) *[11]int32 {
+	sum, done, t := &d.memo.edge[p], &d.memo.edgeDone, (*tokInfo)(nil)
+	if j >= sa && j < sb {
+		e := d.memo.entry(d.entry[j])
+		sum, done, t = &e.nbr[p], &e.nbrDone, &d.infos[j]
+	}
+	if *done&(1<<p) == 0 {
+		*sum = [11]int32{}
+		d.scratch = m.neighborFeatures(d.scratch[:0], t, neighborOffsets[p])
+		m.acc11(sum, d.scratch)
+		*done |= 1 << p
+	}
+	return sum
 }
 
 // sum11 is sum for the usual 11 tags (five types in IOB2, and O) over
