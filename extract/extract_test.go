@@ -291,3 +291,16 @@ func TestRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeElection checks the shortcut against the case-folding
+// comparisons it spares, on words that match in any case and on words
+// that begin with letters that fold onto others.
+func TestMayBeElection(t *testing.T) {
+	for _, w := range []string{"election", "ELECTIONS", "Referendum", "rEfErEnDuM", "elections2", "elect",
+		"", "e", "R", "Kelvin", "\u212Aelvin", "\u017Fay", "élection", "referenda", "the", "Election\u017F"} {
+		want := strings.EqualFold(w, "election") || strings.EqualFold(w, "elections") || strings.EqualFold(w, "referendum")
+		if got := mayBeElection(w); got != want {
+			t.Errorf("mayBeElection(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"cograph/corpus"
 )
@@ -147,4 +149,22 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSpaceAt checks the ASCII shortcut of spaceAt against the rule for
+// every rune: every ASCII byte, and the non-ASCII spaces and look-alikes.
+func TestSpaceAt(t *testing.T) {
+	rule := func(r rune) bool {
+		return unicode.IsSpace(r) || foldRune(r) == ' ' || r == '\u200B' || r == '\uFEFF'
+	}
+	runes := []rune{'\u0085', '\u00A0', '\u2007', '\u200B', '\u2028', '\u3000', '\uFEFF', 'é', '\u2014'}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		s := string(r) + "x"
+		if got, n := spaceAt(s, 0, len(s)); got != rule(r) || n != utf8.RuneLen(r) {
+			t.Errorf("spaceAt(%q) = %v, %d; want %v, %d", r, got, n, rule(r), utf8.RuneLen(r))
+		}
+	}
 }
