@@ -51,7 +51,7 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 			if !ok {
 				continue
 			}
-			e := &b.edgeList[k]
+			e := b.edgeList.at(k)
 			if int(e.evidence.n) >= b.Evidence || e.evidence.n > 0 && b.lists.last(e.evidence) == text {
 				continue
 			}

@@ -357,10 +357,10 @@ func TestMemoryWithTheGraph(t *testing.T) {
 		d.Article.Date = dates[i%len(dates)]
 		b.Add(d)
 	}
-	if len(b.nodes) != 3 || len(b.edgeList) != 3 {
-		t.Fatalf("%d nodes, %d edges; want 3 and 3", len(b.nodes), len(b.edgeList))
+	if len(b.nodes) != 3 || b.edgeList.len() != 3 {
+		t.Fatalf("%d nodes, %d edges; want 3 and 3", len(b.nodes), b.edgeList.len())
 	}
-	if len(b.articles) > b.Cite || int(b.lists.n) > len(b.edgeList)*(b.Cite+b.Evidence) {
+	if len(b.articles) > b.Cite || int(b.lists.n) > b.edgeList.len()*(b.Cite+b.Evidence) {
 		t.Errorf("%d articles and %d list cells kept for 3 edges citing up to %d", len(b.articles), b.lists.n, b.Cite)
 	}
 	for _, n := range b.nodes {

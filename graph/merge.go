@@ -138,7 +138,7 @@ func (b *Builder) resolve() *resolved {
 		}
 	}
 	if !merged {
-		return &resolved{nodes: b.nodes, edges: b.edgeList, roles: b.roles, lists: &b.lists, texts: b.texts}
+		return &resolved{nodes: b.nodes, edges: b.edgeList.slice(), roles: b.roles, lists: &b.lists, texts: b.texts}
 	}
 	// The resolved nodes share the builder's until they absorb another:
 	// only those are copied (the builder must stay as it was, for another
@@ -171,14 +171,14 @@ func (b *Builder) resolve() *resolved {
 // edges' lists go to a new arena.
 func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lists) {
 	var at pairTable
-	edges := make([]edgeAcc, 0, len(b.edgeList))
+	edges := make([]edgeAcc, 0, b.edgeList.len())
 	// The builder edges of each merged edge: nearly every edge has one,
 	// kept in first; the few that gather several list them all in more.
-	first := make([]int32, 0, len(b.edgeList))
+	first := make([]int32, 0, b.edgeList.len())
 	more := map[int32][]int32{}
 	roles := map[int32][]string{}
-	for i := range b.edgeList {
-		e := &b.edgeList[i]
+	for i := range b.edgeList.len() {
+		e := b.edgeList.at(int32(i))
 		x, y := newID[e.a], newID[e.b]
 		if x == y {
 			continue
@@ -221,7 +221,7 @@ func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lis
 // article rarely names the two forms a merge joins without joining them).
 func (b *Builder) mergeLists(e *edgeAcc, from []int32) {
 	if len(from) == 1 {
-		old := &b.edgeList[from[0]]
+		old := b.edgeList.at(from[0])
 		e.articles, e.evidence, e.docs = old.articles, old.evidence, old.docs
 		return
 	}
@@ -229,7 +229,7 @@ func (b *Builder) mergeLists(e *edgeAcc, from []int32) {
 	var arts, evid []int32
 	unlisted := int32(0)
 	for _, i := range from {
-		old := &b.edgeList[i]
+		old := b.edgeList.at(i)
 		unlisted += old.docs - old.articles.n
 		arts = unionSorted(arts, b.lists.slice(old.articles))
 		for _, t := range b.lists.slice(old.evidence) {

@@ -42,3 +42,23 @@ func TestPairTable(t *testing.T) {
 		t.Fatal("an empty table found a key")
 	}
 }
+
+// TestEdgeStore checks indexes and the flat copy across block boundaries.
+func TestEdgeStore(t *testing.T) {
+	var s edgeStore
+	n := 2*edgeBlock + 5
+	for i := range n {
+		if k := s.add(edgeAcc{pair: pair{int32(i), int32(i + 1)}}); k != int32(i) {
+			t.Fatalf("add %d returned %d", i, k)
+		}
+	}
+	flat := s.slice()
+	if s.len() != n || len(flat) != n {
+		t.Fatalf("len %d, slice of %d; want %d", s.len(), len(flat), n)
+	}
+	for i := range n {
+		if s.at(int32(i)).a != int32(i) || flat[i].a != int32(i) {
+			t.Fatalf("entry %d holds %d (at) and %d (slice)", i, s.at(int32(i)).a, flat[i].a)
+		}
+	}
+}
