@@ -89,7 +89,7 @@ func BenchmarkStartup(b *testing.B) {
 			_, err := ner.FromBytes(ner.Embedded())
 			done <- err
 		}()
-		if _, err := LoadLexicon(dataFS, "data"); err != nil {
+		if _, err := loadEmbedded(); err != nil {
 			b.Fatal(err)
 		}
 		if err := <-done; err != nil {

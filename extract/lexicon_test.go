@@ -1,7 +1,9 @@
 package extract
 
 import (
-	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,22 +15,56 @@ import (
 func tableValues(t *testing.T) []string {
 	t.Helper()
 	var values []string
-	err := fs.WalkDir(dataFS, "data", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(dataFS, path)
-		for line := range strings.Lines(string(b)) {
+	for _, file := range slices.Sorted(maps.Keys(embeddedTables)) {
+		for line := range strings.Lines(embeddedTables[file]) {
 			for f := range strings.SplitSeq(strings.TrimRight(line, "\r\n"), "\t") {
 				values = append(values, strings.Split(f, "|")...)
 			}
 		}
-		return err
-	})
+	}
+	return values
+}
+
+// TestEmbeddedTables checks that every file of data/ is embedded, as it is
+// on disk, and that LoadLexicon reading them from disk builds the same
+// lexicon (the same digest and the same answers).
+func TestEmbeddedTables(t *testing.T) {
+	entries, err := os.ReadDir("data")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return values
+	var files []string
+	for _, e := range entries {
+		files = append(files, e.Name())
+		b, err := os.ReadFile(filepath.Join("data", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if embeddedTables[e.Name()] != string(b) {
+			t.Errorf("data/%s is not embedded as it is on disk", e.Name())
+		}
+	}
+	if want := slices.Sorted(maps.Keys(embeddedTables)); !slices.Equal(files, want) {
+		t.Errorf("data/ holds %v, embedded %v", files, want)
+	}
+	fromDisk, err := LoadLexicon(os.DirFS("."), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromDisk.Digest() != embedded.Digest() {
+		t.Errorf("digest from disk %s, embedded %s", fromDisk.Digest(), embedded.Digest())
+	}
+	for _, w := range []string{"Kremlin", "Xi Jinping", "said", "Ministry"} {
+		a, aok := fromDisk.Lookup(w)
+		b, bok := embedded.Lookup(w)
+		if a != b || aok != bok {
+			t.Errorf("Lookup(%q): %v %v from disk, %v %v embedded", w, a, aok, b, bok)
+		}
+	}
 }
 
 // TestPlainWordsMatchTokenizer checks the keyer's shortcut for plain names
