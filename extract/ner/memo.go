@@ -6,12 +6,13 @@ import (
 )
 
 // wordMemo remembers, per token string, what tagging computes from the
-// token alone: its analysis (hashes of its forms, flags, clusters) and the
+// token alone: its analysis (hashes of its forms, flags, clusters), the
 // summed weights of the features that depend on nothing else (the word,
-// its shapes, affixes and clusters). News repeats its words: after a few
-// documents nearly every token is found here, which spares its analysis,
-// three cluster look-ups and a third of the weight rows the tagger would
-// otherwise fetch from a table larger than the processor's fast caches.
+// its shapes, affixes and clusters) and of those it gives its neighbours
+// (see neighborFeatures). News repeats its words: after a few documents
+// nearly every token is found here, which spares its analysis, three
+// cluster look-ups and most of the weight rows the tagger would otherwise
+// fetch from a table larger than the processor's fast caches.
 // Each tagger has its own memo, so it needs no locking.
 //
 // Entries live in blocks of memoBlock, so that a growing memo never
@@ -23,7 +24,7 @@ type wordMemo struct {
 	// one cache line. A Go map of strings read three or four (its
 	// control word, the slot, the key's bytes elsewhere): looking up
 	// every token was 7% of a large build. Slots hold no pointers, which
-	// also spares the collector a quarter of a million strings to scan.
+	// also spares the collector a string per word type to scan.
 	slots  []memoSlot // a power of two, at most 3/4 used
 	used   int
 	long   map[string]int32 // tokens too long for a slot (URLs, long compounds)
