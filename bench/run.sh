@@ -11,7 +11,7 @@
 #   increment  one more copy of the folder added: only the new articles are extracted
 # and how many times faster the cached rebuild is than the cold build.
 # then times cograph and compromise (npm) on the same 200 BBC articles (the
-# medians of five and three runs).
+# medians of ten and three runs, each tool's after a warm-up run).
 # Needs GNU time (/usr/bin/time); node and npm for the comparison (skipped without).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -88,23 +88,33 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
   # awk, not head: head would close the pipe early and fail it under pipefail.
   find "$bbc" -name '[0-9]*.txt' | sort | awk 'NR <= 200' | while read -r f; do
     d=$small/$(basename "$(dirname "$f")"); mkdir -p "$d"; cp "$f" "$d/"; done
-  # Runs this short vary by tens of milliseconds from one to the next:
-  # five of cograph and three of compromise, interleaved, timed to the
-  # microsecond (GNU time rounds to 10 ms), and the medians compared.
+  # Runs this short vary by tens of milliseconds from one to the next,
+  # and on a VM a short run pays for the work that preceded it (cograph
+  # right after a compromise run took 20-40% longer here than right after
+  # a run of its own). So, as hyperfine --warmup does, each tool is timed
+  # in a series of its own after an untimed warm-up run: cograph five
+  # times, compromise three times, then cograph five times again, so that
+  # a drift of the machine's speed weighs on both. Times to the
+  # microsecond (GNU time rounds to 10 ms); the medians are compared.
   elapsed() {
     local s=$EPOCHREALTIME
     "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
     awk -v s="$s" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.3f\n", e - s }'
   }
+  # series FILE N COMMAND...: one untimed run, then N timed ones.
+  series() {
+    local out=$1 n=$2
+    shift 2
+    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+    for _ in $(seq "$n"); do elapsed "$@" >>"$out"; done
+  }
   median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
   : >"$work/t1"
   : >"$work/t2"
-  for i in 1 2 3 4 5; do
-    elapsed "$bin" build -q -o "$work/small.json" "$small" >>"$work/t1"
-    if [ "$i" -le 3 ]; then
-      NODE_PATH=$nm/node_modules elapsed node "$here/bench/compromise.js" "$small" "$work/small-compromise.json" >>"$work/t2"
-    fi
-  done
+  export NODE_PATH=$nm/node_modules
+  series "$work/t1" 5 "$bin" build -q -o "$work/small.json" "$small"
+  series "$work/t2" 3 node "$here/bench/compromise.js" "$small" "$work/small-compromise.json"
+  series "$work/t1" 5 "$bin" build -q -o "$work/small.json" "$small"
   echo
   echo "200 BBC articles, cograph: $(tr '\n' ' ' <"$work/t1")s; compromise: $(tr '\n' ' ' <"$work/t2")s"
   awk -v a="$(median "$work/t1")" -v b="$(median "$work/t2")" 'BEGIN {
