@@ -5,6 +5,7 @@ import (
 	_ "embed" // the tables
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -241,7 +242,7 @@ func (lx *Lexicon) Digest() string {
 		for g, group := range lexiconGroups {
 			for i, file := range group.files {
 				fmt.Fprintf(h, "%s/%s\n", lx.dir, file)
-				h.Write([]byte(lx.texts[g][i]))
+				io.WriteString(h, lx.texts[g][i])
 			}
 		}
 		lx.digest = hex.EncodeToString(h.Sum(nil))

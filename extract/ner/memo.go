@@ -25,8 +25,7 @@ type wordMemo struct {
 	// control word, the slot, the key's bytes elsewhere): looking up
 	// every token was 7% of a large build. Slots hold no pointers, which
 	// also spares the collector a string per word type to scan.
-	slots  []memoSlot // a power of two, at most 3/4 used
-	used   int
+	slots  []memoSlot       // a power of two, at most 3/4 used
 	long   map[string]int32 // tokens too long for a slot (URLs, long compounds)
 	seed   maphash.Seed
 	blocks [][]wordEntry
@@ -81,7 +80,6 @@ func (w *wordMemo) reset() {
 		w.seed = maphash.MakeSeed()
 	}
 	w.slots = make([]memoSlot, 1<<14)
-	w.used = 0
 	w.long = map[string]int32{}
 	w.n = 0
 }
@@ -134,7 +132,7 @@ func (w *wordMemo) add(tok string, ti *tokInfo) int32 {
 		w.long[strings.Clone(tok)] = i
 		return i
 	}
-	if 4*(w.used+1) > 3*len(w.slots) {
+	if used := int(w.n) - len(w.long); 4*used > 3*len(w.slots) { // w.n counts this token already
 		w.grow()
 	}
 	h := maphash.String(w.seed, tok)
@@ -142,18 +140,21 @@ func (w *wordMemo) add(tok string, ti *tokInfo) int32 {
 	sl := &w.slots[s]
 	sl.tag, sl.i, sl.n = uint32(h>>32), i+1, uint8(len(tok))
 	copy(sl.key[:], tok)
-	w.used++
 	return i
 }
 
-// grow doubles the slots.
+// grow doubles the slots. The tokens held are all different, so each
+// goes to the first free slot from its hash, without comparing.
 func (w *wordMemo) grow() {
 	old := w.slots
 	w.slots = make([]memoSlot, 2*len(old))
+	mask := len(w.slots) - 1
 	for k := range old {
 		if sl := &old[k]; sl.i != 0 {
-			tok := string(sl.key[:sl.n])
-			s, _ := w.find(tok, maphash.String(w.seed, tok))
+			s := int(maphash.Bytes(w.seed, sl.key[:sl.n])) & mask
+			for w.slots[s].i != 0 {
+				s = (s + 1) & mask
+			}
 			w.slots[s] = *sl
 		}
 	}
