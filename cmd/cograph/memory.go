@@ -12,10 +12,11 @@ import (
 // A run of a few hundred articles takes about a tenth of a second, and
 // before this tuning a third of its CPU went to the kernel handing the
 // heap fresh pages one 4 KB page at a time (on a virtual machine a first
-// touch can cost 10 µs a page) and to collecting a heap that was still
-// growing from its 4 MB start. So the heap starts on huge pages where the
-// kernel offers them (heapOnHugePages, per system) and the collector runs
-// less often while the heap is small.
+// touch can cost 10-15 µs a page; a 2 MB huge page costs about as much as
+// ten) and to collecting a heap that was still growing from its 4 MB
+// start. So the heap grows on huge pages where the kernel offers them
+// (heapOnHugePages, per system) and the collector runs less often while
+// the heap is small.
 const (
 	// hugeHeapSize is how much of the heap goes on huge pages: what a
 	// run of a few thousand articles uses. It is address space, not
@@ -30,52 +31,35 @@ const (
 	// reusing freed memory that must be zeroed where fresh memory is zero).
 	smallHeapGC   = 1200
 	smallHeapGoal = 48 << 20
-	// offHeadroom is how far the heap may grow while the collector is off
-	// at start, beyond the reservation and startHeld.
-	offHeadroom = 64 << 20
-	// startHeld bounds what the runtime holds before main (about 4 MB):
-	// a constant, because measuring it stops the world (ReadMemStats) or
-	// builds the metrics tables (runtime/metrics), either about a
-	// millisecond at the start of every run.
-	startHeld = 16 << 20
 )
 
 // tuneMemory applies the tuning unless GOGC or GOMEMLIMIT is set, in
-// which case the user's settings rule (a memory limit would also count
-// the reservation against itself). The returned channel is closed once
-// the tuning is in place (tests wait for it; a run need not).
-func tuneMemory() <-chan struct{} {
-	done := make(chan struct{})
+// which case the user's settings rule.
+func tuneMemory() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		close(done)
-		return done
+		return
 	}
 	normal := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(startHeld + hugeHeapSize + offHeadroom)
 	heapOnHugePages(hugeHeapSize)
-	go func() {
-		defer close(done)
-		// The collection that frees what heapOnHugePages allocated runs
-		// here, beside the run, with the collector otherwise off: a
-		// triggered one would have found the heap far over its goal and
-		// made the run's goroutines stop to help it. Meanwhile the memory
-		// limit bounds the heap, should this goroutine be slow to run.
-		runtime.GC()
-		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(smallHeapGC)
-		// The goal is read from runtime/metrics, which unlike
-		// ReadMemStats does not stop the run's goroutines.
-		goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
-		afterGC(func() bool {
-			metrics.Read(goal)
-			if goal[0].Value.Uint64() <= smallHeapGoal {
-				return true
-			}
-			debug.SetGCPercent(normal)
-			return false
-		})
-	}()
-	return done
+	// The collection that frees what heapOnHugePages allocated runs now,
+	// before the run allocates: while that allocation lives, the heap
+	// grows past it on 4 KB pages. (Run beside the start-up instead, it
+	// came late, slowed by the goroutines loading the tables, and the
+	// tables went on those pages: 9% more CPU in a 200-article run, for
+	// the ~2 ms this takes.)
+	runtime.GC()
+	debug.SetGCPercent(smallHeapGC)
+	// The goal is read from runtime/metrics, which unlike ReadMemStats
+	// does not stop the run's goroutines.
+	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	afterGC(func() bool {
+		metrics.Read(goal)
+		if goal[0].Value.Uint64() <= smallHeapGoal {
+			return true
+		}
+		debug.SetGCPercent(normal)
+		return false
+	})
 }
 
 // afterGC calls f after each garbage collection for as long as f returns

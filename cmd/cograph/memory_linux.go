@@ -17,6 +17,12 @@ import (
 // frees it, and the heap then grows into the advised range. Where huge
 // pages are off, unavailable or of another size, it changes nothing. It
 // returns the range advised (none: start == end), for tests.
+//
+// The heap's first 4 MB, mapped before main, stay on 4 KB pages, and the
+// runtime allocates at the lowest free address: what the program init
+// left free there would be used first, a few hundred first touches more
+// or fewer from one run to the next (the heap starts at a random offset).
+// So that space is taken, untouched, for the life of the process.
 func heapOnHugePages(size int) (start, end uintptr) {
 	const huge = 2 << 20
 	if os.Getpagesize() != 4096 || // 2 MB huge pages go with 4 KB pages
@@ -28,6 +34,7 @@ func heapOnHugePages(size int) (start, end uintptr) {
 	defer debug.SetGCPercent(old)
 	b := make([]byte, size)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	fillBelow(p)
 	start = (p + huge - 1) &^ (huge - 1)
 	end = (p + uintptr(size)) &^ (huge - 1)
 	if end <= start {
@@ -48,4 +55,29 @@ func heapOnHugePages(size int) (start, end uintptr) {
 func strictOvercommit() bool {
 	b, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
 	return err == nil && len(b) > 0 && b[0] == '2'
+}
+
+// heapFillers hold the heap's free space below the huge pages (see
+// heapOnHugePages). Never written, they are address space, not memory.
+var heapFillers [][]byte
+
+// fillBelow allocates the free runs of the heap below address p, down to
+// runs of 64 KB (a few pages the small objects may still use) and up to
+// maxFill bytes in all, and keeps them. Before the first collection
+// nothing has been freed, and an allocation of fresh memory is not
+// zeroed, so this touches no page; the allocations that land above p are
+// dropped at the next collection. It returns how much it kept.
+func fillBelow(p uintptr) int {
+	const maxFill = 8 << 20 // the runtime maps the heap 4 MB at a time
+	kept := 0
+	for n := 1 << 20; n >= 64<<10 && kept < maxFill; {
+		f := make([]byte, n)
+		if uintptr(unsafe.Pointer(unsafe.SliceData(f))) < p {
+			heapFillers = append(heapFillers, f)
+			kept += n
+			continue
+		}
+		n /= 2
+	}
+	return kept
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
@@ -46,4 +47,19 @@ func TestHeapOnHugePages(t *testing.T) {
 		}
 	}
 	t.Fatalf("no mapping holds the advised range %#x-%#x", start, end)
+}
+
+// TestFillBelow checks that once the free runs below an address are
+// filled, a new large object goes above it (unless the fill stopped at its
+// bound, in a test process whose heap has more free space than a run's).
+func TestFillBelow(t *testing.T) {
+	b := make([]byte, 16<<20)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	kept := fillBelow(p)
+	f := make([]byte, 256<<10)
+	if q := uintptr(unsafe.Pointer(unsafe.SliceData(f))); q < p && kept < 8<<20 {
+		t.Fatalf("a 256 KB object went to %#x, below %#x, after %d bytes were filled", q, p, kept)
+	}
+	runtime.KeepAlive(b)
+	runtime.KeepAlive(f)
 }
