@@ -45,7 +45,7 @@ func tuneMemory() {
 	// before the run allocates: while that allocation lives, the heap
 	// grows past it on 4 KB pages. (Run beside the start-up instead, it
 	// came late, slowed by the goroutines loading the tables, and the
-	// tables went on those pages: 9% more CPU in a 200-article run, for
+	// tables went on those pages: 2-9% more CPU in a 200-article run, for
 	// the ~2 ms this takes.)
 	runtime.GC()
 	debug.SetGCPercent(smallHeapGC)
