@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestLazyFeaturesMatchEager tags documents with features computed on
@@ -156,5 +157,17 @@ func TestNeighborFeatures(t *testing.T) {
 				t.Errorf("sentence %d token %d %q: %d rows split, %d in all", si, i, sents[si][i], len(got), len(want))
 			}
 		}
+	}
+}
+
+// TestWordEntryLayout checks the sizes the memo's comments rely on: an
+// entry of 384 bytes (blocks of entries stay page-aligned) whose hot part,
+// at its start, fits one cache line.
+func TestWordEntryLayout(t *testing.T) {
+	if n := unsafe.Sizeof(wordEntry{}); n != 384 {
+		t.Errorf("wordEntry is %d bytes, want 384 (adjust its padding)", n)
+	}
+	if n := unsafe.Sizeof(tokHot{}); n > 64 {
+		t.Errorf("tokHot is %d bytes, more than a cache line", n)
 	}
 }
