@@ -58,6 +58,9 @@ func (c *csr) row(u int64) ([]int32, []float64) {
 	return c.adj[c.off[u]:c.off[u+1]], c.w[c.off[u]:c.off[u+1]]
 }
 
+// neighbors is row without the weights (an unweighted csr has none).
+func (c *csr) neighbors(u int32) []int32 { return c.adj[c.off[u]:c.off[u+1]] }
+
 func (c *csr) find(u, v int64) (float64, bool) {
 	if u < 0 || v < 0 || int(u) >= c.n() || int(v) >= c.n() {
 		return 0, false

@@ -179,21 +179,25 @@ func TestBetweenness(t *testing.T) {
 	}
 }
 
-// TestBetweennessTwins checks the exact betweenness of a union of
-// cliques, as document windows make, where many nodes are twins (see
-// twinClasses), against gonum's Brandes, which knows nothing of twins.
-func TestBetweennessTwins(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	const n = 60
+// cliqueUnion returns a graph of n nodes that is a union of cliques, as
+// document windows make: articles naming a few shared entities, a few
+// unique ones and, when pairs is set, pairs of entities that are always
+// named together (2k and 2k+1 below 16), which makes twins that lie on
+// shortest paths between other nodes.
+func cliqueUnion(seed uint64, n, articles int, pairs bool) *Graph {
+	r := rand.New(rand.NewPCG(seed, 4))
 	seen := map[[2]int64]bool{}
 	var edges [][2]int64
-	for range 25 { // articles naming a few shared and a few unique entities
+	for range articles {
 		var ents []int64
 		for range 2 + r.IntN(3) {
 			ents = append(ents, int64(r.IntN(15)))
+			if pairs && ents[len(ents)-1] < 16 {
+				ents = append(ents, ents[len(ents)-1]^1)
+			}
 		}
 		for range r.IntN(4) {
-			ents = append(ents, int64(15+r.IntN(n-15)))
+			ents = append(ents, int64(16+r.IntN(n-16)))
 		}
 		for i, a := range ents {
 			for _, b := range ents[i+1:] {
@@ -205,26 +209,124 @@ func TestBetweennessTwins(t *testing.T) {
 			}
 		}
 	}
-	g := fromEdges(n, edges)
-	c := newCSR(g)
-	if reps, _ := twinClasses(c); len(reps) >= n {
-		t.Fatalf("no twins among %d nodes: the test tests nothing", n)
+	return fromEdges(n, edges)
+}
+
+// TestBetweennessTwins checks the exact betweenness of unions of cliques,
+// where many nodes are twins (see mergeTwins), against gonum's Brandes,
+// which knows nothing of twins.
+func TestBetweennessTwins(t *testing.T) {
+	for _, tc := range []struct {
+		seed  uint64
+		pairs bool
+	}{{3, false}, {5, true}, {6, true}} {
+		const n = 60
+		g := cliqueUnion(tc.seed, n, 25, tc.pairs)
+		c := newCSR(g)
+		tw := mergeTwins(c)
+		if len(tw.size) >= n {
+			t.Fatalf("seed %d: no twins among %d nodes: the test tests nothing", tc.seed, n)
+		}
+		if tc.pairs && !twinOnPath(c, tw) {
+			t.Fatalf("seed %d: no twin lies between other nodes: the test tests nothing", tc.seed)
+		}
+		bc := betweenness(c, len(g.Edges), 1, BetweennessExact)
+		ref := network.Betweenness(gonumGraph(g))
+		for i := range bc {
+			want := ref[int64(i)] / float64((n-1)*(n-2)/2) / 2
+			if math.Abs(bc[i]-want) > 1e-9 {
+				t.Errorf("seed %d, node %d: betweenness %g, gonum gives %g", tc.seed, i, bc[i], want)
+			}
+		}
 	}
-	bc := betweenness(c, len(g.Edges), 1, BetweennessExact)
+}
+
+// twinOnPath reports whether a node of a class of twins has positive
+// betweenness in gonum's reckoning.
+func twinOnPath(c *csr, tw *twins) bool {
+	g := &Graph{Nodes: make([]Node, c.n())}
+	for u := range c.n() {
+		for _, v := range c.neighbors(int32(u)) {
+			if int32(u) < v {
+				g.Edges = append(g.Edges, Edge{Source: int64(u), Target: int64(v)})
+			}
+		}
+	}
+	ref := network.Betweenness(gonumGraph(g))
+	for u, k := range tw.class {
+		if tw.size[k] > 1 && ref[int64(u)] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBetweennessSampled checks the sampled betweenness against Brandes'
+// dependencies summed from the same pivots on the graph as it is, without
+// twins merged.
+func TestBetweennessSampled(t *testing.T) {
+	const n = 400
+	g := cliqueUnion(7, n, 160, true)
+	c := newCSR(g)
+	if len(mergeTwins(c).size) >= n {
+		t.Fatal("no twins: the test tests nothing")
+	}
+	bc := betweenness(c, len(g.Edges), 9, BetweennessApprox)
+	want := make([]float64, n)
+	for _, s := range pivots(n, 9) {
+		plainDependencies(c, s, want)
+	}
+	norm := float64(n) / BetweennessPivots / float64((n-1)*(n-2))
+	for i := range bc {
+		if w := want[i] * norm; math.Abs(bc[i]-w) > 1e-9*max(1, w) {
+			t.Errorf("node %d: sampled betweenness %g, want %g", i, bc[i], w)
+		}
+	}
+}
+
+// plainDependencies adds to bc the dependencies of every node on source
+// s, by the textbook Brandes algorithm with lists of predecessors.
+func plainDependencies(c *csr, s int32, bc []float64) {
+	n := c.n()
+	dist, sigma, delta := make([]int, n), make([]float64, n), make([]float64, n)
+	pred := make([][]int32, n)
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[s], sigma[s] = 0, 1
+	order := []int32{s}
+	for i := 0; i < len(order); i++ {
+		u := order[i]
+		for _, v := range c.neighbors(u) {
+			if dist[v] < 0 {
+				dist[v] = dist[u] + 1
+				order = append(order, v)
+			}
+			if dist[v] == dist[u]+1 {
+				sigma[v] += sigma[u]
+				pred[v] = append(pred[v], u)
+			}
+		}
+	}
+	for i := len(order) - 1; i > 0; i-- {
+		w := order[i]
+		for _, v := range pred[w] {
+			delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+		}
+		bc[w] += delta[w]
+	}
+}
+
+// gonumGraph returns g as a gonum graph.
+func gonumGraph(g *Graph) *simple.UndirectedGraph {
 	sg := simple.NewUndirectedGraph()
-	for i := range n {
+	for i := range g.Nodes {
 		sg.AddNode(simple.Node(i))
 	}
 	for _, e := range g.Edges {
 		sg.SetEdge(sg.NewEdge(simple.Node(e.Source), simple.Node(e.Target)))
 	}
-	ref := network.Betweenness(sg)
-	for i := range bc {
-		want := ref[int64(i)] / float64((n-1)*(n-2)/2) / 2
-		if math.Abs(bc[i]-want) > 1e-9 {
-			t.Errorf("node %d: betweenness %g, gonum gives %g", i, bc[i], want)
-		}
-	}
+	return sg
 }
 
 func TestCommunitiesAndComponents(t *testing.T) {
