@@ -177,7 +177,8 @@ type docFeatures struct {
 	gofs    []int32 // sentence si's gazetteer features: gtoks[gofs[si]:gofs[si+1]]
 	scratch []uint32
 	// With memo (tagging with a quantized 11-label model), token k's
-	// analysis and own-feature sums are memo.entry(entry[k]).
+	// analysis and own-feature sums are memo.entry(entry[k]), or for a
+	// negative entry[k] the model's word table's entry ^entry[k].
 	memo  *wordMemo
 	entry []int32
 	gix   gazIndex // for sentences with many gazetteer features
@@ -218,6 +219,14 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 			ti := &d.infos[k]
 			k++
 			if d.memo != nil {
+				// The commonest words are in the model's word table,
+				// with their sums (lazy features only: it holds no
+				// cold part).
+				if e := m.words.lookup(tok); e >= 0 && d.lazy {
+					ti.tokHot = m.words.entries[e].hot
+					d.entry = append(d.entry, ^e) // negative: the table's
+					continue
+				}
 				if e := d.memo.lookup(tok); e >= 0 {
 					if d.lazy {
 						ti.tokHot = d.memo.entry(e).info.tokHot // the cold part when needed (sumStatic)

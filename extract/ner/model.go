@@ -37,6 +37,10 @@ type Model struct {
 	rowT1  []uint32 // [prev]
 	rowT12 []uint32 // [prev2*(nl+1)+prev]
 	tagIdx map[string]int
+	// words holds the memo's sums of the commonest words, computed for
+	// this model (see wordTable): the embedded table with the embedded
+	// model, else an empty table.
+	words  *wordTable
 	idleMu sync.Mutex
 	idle   []*tagger // for reuse (see getTagger)
 }
@@ -327,6 +331,12 @@ func (m *Model) freeze() {
 //go:embed model/ner.model
 var embedded []byte
 
+// embeddedWords is the word table of the embedded model (see wordTable),
+// built by internal/gen/wordtable.
+//
+//go:embed model/words.table
+var embeddedWords []byte
+
 // Embedded returns the bytes of the model embedded in the package, for
 // benchmarks of loading; Default reads them once.
 func Embedded() []byte { return embedded }
@@ -341,10 +351,15 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		defaultModel, defaultModelErr = FromBytes(embedded)
-		if defaultModelErr != nil {
-			defaultModelErr = fmt.Errorf("load embedded ner model: %w", defaultModelErr)
+		m, err := FromBytes(embedded)
+		if err == nil {
+			m.words, _, err = viewWordTable(embeddedWords)
 		}
+		if err != nil {
+			defaultModelErr = fmt.Errorf("load embedded ner model: %w", err)
+			return
+		}
+		defaultModel = m
 	})
 	return defaultModel, defaultModelErr
 }

@@ -169,14 +169,19 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 		m.sum(scores, m.featsOf(d, si, k, partAll))
 		return
 	}
-	e := d.memo.entry(d.entry[k])
-	if !e.summed {
-		d.infos[k].tokCold = e.info.tokCold // prepare copied the hot part only
-		e.own = [11]int32{}
-		m.acc11(&e.own, m.featsOf(d, si, k, partOwn))
-		e.summed = true
+	var a [11]int32
+	if i := d.entry[k]; i < 0 {
+		a = m.words.entries[^i].own
+	} else {
+		e := d.memo.entry(i)
+		if !e.summed {
+			d.infos[k].tokCold = e.info.tokCold // prepare copied the hot part only
+			e.own = [11]int32{}
+			m.acc11(&e.own, m.featsOf(d, si, k, partOwn))
+			e.summed = true
+		}
+		a = e.own
 	}
-	a := e.own
 	m.acc11(&a, m.featsOf(d, si, k, partJoint))
 	sa, sb := int(d.sents[si]), int(d.sents[si+1])
 	for p, pos := range neighborOffsets {
@@ -197,6 +202,9 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 func (m *Model) neighborSum(d *docFeatures, j, sa, sb, p int) *[11]int32 {
 	sum, done, t := &d.memo.edge[p], &d.memo.edgeDone, (*tokInfo)(nil)
 	if j >= sa && j < sb {
+		if i := d.entry[j]; i < 0 {
+			return &m.words.entries[^i].nbr[p]
+		}
 		e := d.memo.entry(d.entry[j])
 		sum, done, t = &e.nbr[p], &e.nbrDone, &d.infos[j]
 	}
