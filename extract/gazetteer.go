@@ -90,9 +90,7 @@ func (lx *Lexicon) indexStarts() {
 		mark(k, startsDemonym)
 	}
 	lx.titles.firsts(func(k string) { mark(k, startsTitle) })
-	for _, k := range lx.modifiers.all() {
-		mark(k, startsModifier)
-	}
+	lx.modifiers.all(func(k string) { mark(k, startsModifier) })
 }
 
 // lowerHash is the FNV-1a hash of Fold(w) in lower case, computed without

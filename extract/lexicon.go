@@ -18,7 +18,8 @@ import (
 //
 // They are embedded as strings rather than an embed.FS, whose files are
 // read as copies: 450 KB copied into fresh memory at every start, 4 ms of
-// CPU in a 200-article run. The lexicon's keys are slices of these strings.
+// CPU in a 200-article run. The maps' keys are slices of these strings; the
+// rest of the lexicon is compiled from them (see lexiconfile.go).
 var (
 	//go:embed data/chinese_surnames.txt
 	chineseSurnamesTXT string
@@ -151,14 +152,24 @@ func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	})
 }
 
-// loadEmbedded builds the lexicon of the embedded tables.
+// loadEmbedded returns the lexicon of the embedded tables: the compiled
+// one (see lexiconfile.go), with the maps built from their tables.
 func loadEmbedded() (*Lexicon, error) {
-	return loadLexicon("data", func(file string) (string, error) {
-		if s, ok := embeddedTables[file]; ok {
-			return s, nil
+	lx := &Lexicon{dir: "data", texts: make([][]string, len(lexiconGroups))}
+	for g, group := range lexiconGroups {
+		for _, file := range group.files {
+			lx.texts[g] = append(lx.texts[g], embeddedTables[file])
 		}
-		return "", fmt.Errorf("no embedded table %s", file)
-	})
+	}
+	if _, err := viewLexicon(lx, compiledLexicon); err != nil {
+		return nil, fmt.Errorf("load lexicon: %w", err)
+	}
+	lx.demonyms, lx.offices, lx.orgHeads, lx.eventHeads = map[string]string{}, map[string][]Office{}, map[string]head{}, map[string]head{}
+	var rec []string
+	for _, file := range []string{"countries.tsv", "office_holders.tsv", "org_heads.txt", "event_heads.txt"} {
+		rec = readTable(embeddedTables[file], rec, lx.mapLoader(file))
+	}
+	return lx, nil
 }
 
 // loadLexicon builds a lexicon of the tables read gives, by file name.
@@ -213,15 +224,14 @@ func (lx *Lexicon) loader(file string) func(rec []string, section string) {
 	case "places.tsv":
 		return lx.nameLoader(Place)
 	case "countries.tsv":
-		return lx.loadCountry
+		return func(rec []string, s string) {
+			lx.nameLoader(Place)([]string{rec[0], field(rec, 1), "country"}, s)
+			lx.loadDemonyms(rec, s)
+		}
 	case "titles.txt":
 		return lx.loadTitle
-	case "office_holders.tsv":
-		return lx.loadOffice
-	case "org_heads.txt":
-		return headLoader(lx.orgHeads)
-	case "event_heads.txt":
-		return headLoader(lx.eventHeads)
+	case "office_holders.tsv", "org_heads.txt", "event_heads.txt":
+		return lx.mapLoader(file)
 	case "given_names.txt":
 		return lx.loadGiven
 	case "chinese_surnames.txt", "korean_japanese_surnames.txt":
@@ -232,6 +242,23 @@ func (lx *Lexicon) loader(file string) func(rec []string, section string) {
 		return setLoader(lx.common)
 	}
 	panic("lexicon: no loader for " + file)
+}
+
+// mapLoader returns the function that loads a table's records into the
+// lexicon's maps, which a compiled lexicon does not hold: demonyms from
+// countries.tsv, offices and heads.
+func (lx *Lexicon) mapLoader(file string) func(rec []string, section string) {
+	switch file {
+	case "countries.tsv":
+		return lx.loadDemonyms
+	case "office_holders.tsv":
+		return lx.loadOffice
+	case "org_heads.txt":
+		return headLoader(lx.orgHeads)
+	case "event_heads.txt":
+		return headLoader(lx.eventHeads)
+	}
+	panic("lexicon: no map in " + file)
 }
 
 // Digest returns the SHA-256 (hex) of the tables read. It is computed on
@@ -325,8 +352,7 @@ func (lx *Lexicon) addName(surface string, n Name) {
 	}
 }
 
-func (lx *Lexicon) loadCountry(rec []string, s string) {
-	lx.nameLoader(Place)([]string{rec[0], field(rec, 1), "country"}, s)
+func (lx *Lexicon) loadDemonyms(rec []string, _ string) {
 	eachValue(field(rec, 2), func(d string) {
 		if _, ok := lx.demonyms[d]; !ok {
 			lx.demonyms[d] = Fold(rec[0])

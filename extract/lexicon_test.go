@@ -4,9 +4,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // tableValues returns every tab-separated field of every embedded table,
@@ -89,4 +91,85 @@ func TestPlainWordsMatchTokenizer(t *testing.T) {
 	if plain < len(values)/2 {
 		t.Errorf("only %d of %d table values take the shortcut", plain, len(values))
 	}
+}
+
+// TestCompiledLexicon holds the embedded compiled lexicon to the tables:
+// compiling data/ now must give it byte for byte; read back (viewed in
+// place, or decoded from a misaligned copy) it must encode the same; and
+// the lexicon built from it must answer as one built from the tables.
+func TestCompiledLexicon(t *testing.T) {
+	const rebuild = "rebuild it: go run ./internal/gen/lexicon"
+	fresh, err := CompileLexicon(os.DirFS("."), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(fresh, compiledLexicon) {
+		t.Fatalf("lexicon.bin is not what data/ compiles to; %s", rebuild)
+	}
+	fromDisk, err := LoadLexicon(os.DirFS("."), "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	misaligned := append(make([]byte, 4, len(compiledLexicon)+4), compiledLexicon...)[4:]
+	for _, data := range [][]byte{compiledLexicon, misaligned} {
+		lx := &Lexicon{dir: "data"}
+		digest, err := viewLexicon(lx, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if digest != fromDisk.Digest() {
+			t.Errorf("lexicon.bin records digest %s, the tables have %s; %s", digest, fromDisk.Digest(), rebuild)
+		}
+		lx.texts = fromDisk.texts // for the digest, which compile records
+		again, err := lx.compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(again, compiledLexicon) {
+			t.Error("lexicon.bin read back does not encode the same")
+		}
+	}
+	embedded, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if littleEndian && !inside(unsafe.Pointer(&embedded.common.slots[0]), compiledLexicon) {
+		t.Error("the embedded lexicon's arrays were copied, not used where they lie")
+	}
+	if embedded.Digest() != fromDisk.Digest() || !reflect.DeepEqual(embedded.offices, fromDisk.offices) ||
+		!reflect.DeepEqual(embedded.orgHeads, fromDisk.orgHeads) || !reflect.DeepEqual(embedded.eventHeads, fromDisk.eventHeads) ||
+		!reflect.DeepEqual(embedded.demonyms, fromDisk.demonyms) {
+		t.Error("the embedded lexicon's digest or maps differ from the tables'")
+	}
+	values := tableValues(t)
+	for _, v := range values {
+		for _, w := range []string{v, strings.ToLower(v), strings.ToUpper(v)} {
+			toks := strings.Fields(w)
+			if a, b := embedded.Match(nil, toks), fromDisk.Match(nil, toks); !reflect.DeepEqual(a, b) {
+				t.Fatalf("Match(%q): compiled %v, from the tables %v", w, a, b)
+			}
+			for i, p := range embedded.sets() {
+				if (*p).has(w) != (*fromDisk.sets()[i]).has(w) {
+					t.Fatalf("set %d has(%q) differs", i, w)
+				}
+			}
+			a, aok := embedded.Lookup(w)
+			b, bok := fromDisk.Lookup(w)
+			if a != b || aok != bok {
+				t.Fatalf("Lookup(%q): compiled %v %v, from the tables %v %v", w, a, aok, b, bok)
+			}
+		}
+	}
+	for _, bad := range [][]byte{nil, compiledLexicon[:40], compiledLexicon[:len(compiledLexicon)-8],
+		append([]byte("CGLEY"), compiledLexicon[5:]...), append(append([]byte("CGLEX"), 9), compiledLexicon[6:]...)} {
+		if _, err := viewLexicon(&Lexicon{}, bad); err == nil {
+			t.Errorf("a damaged compiled lexicon of %d bytes was read", len(bad))
+		}
+	}
+}
+
+// inside reports whether p points into b.
+func inside(p unsafe.Pointer, b []byte) bool {
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return uintptr(p) >= start && uintptr(p) < start+uintptr(len(b))
 }

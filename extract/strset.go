@@ -1,21 +1,22 @@
 package extract
 
 import (
-	"hash/maphash"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"cograph/internal/fixhash"
 )
 
-// The lexicon's tables are built at every start, a good part of a small
-// run: Go maps of strings cost about 40 bytes a key and an allocation per
-// growth, and on a virtual machine first touching memory costs more than
-// computing. strSet and trie hold their keys as strings that point into
-// the tables' text, in flat arrays indexed by open-addressing slots of 4
-// bytes. Both are filled once and only read after.
-
-// tableSeed seeds the hashes of every table of the process.
-var tableSeed = maphash.MakeSeed()
+// The lexicon's tables are built once, by internal/gen/lexicon, and
+// embedded (see lexiconfile.go): building them took a tenth of a run of
+// 200 articles, on a virtual machine where first touching memory costs
+// more than computing. So strSet and trie hold no Go strings or pointers:
+// their keys are spans of one text, their slots and edges flat arrays of
+// numbers, which a program uses where they lie in its file, and their
+// slots hash with a fixed hash (package fixhash), valid in every process.
+// Tables read from other files at run time (LoadLexicon) are built the
+// same way. Both are filled once and only read after.
 
 // slotsFor returns a power-of-two slot count that keeps n keys at most
 // half full.
@@ -27,22 +28,48 @@ func slotsFor(n int) int {
 	return s
 }
 
+// A span is a string as the offset of its first byte in a text (high 32
+// bits) and its length.
+type span uint64
+
+func (s span) of(text string) string {
+	off, n := int(s>>32), int(uint32(s))
+	return text[off : off+n]
+}
+
+// A spanText collects the strings of a table being built.
+type spanText struct{ b []byte }
+
+func (t *spanText) add(s string) span {
+	sp := span(uint64(len(t.b))<<32 | uint64(len(s)))
+	t.b = append(t.b, s...)
+	return sp
+}
+
+// text returns the collected strings, which later adds do not change.
+func (t *spanText) text() string { return view(t.b) }
+
 // strSet is a set of strings.
 type strSet struct {
-	keys  []string
+	text  string  // the keys, one after another
+	keys  []span  // into text, in the order added
 	slots []int32 // index+1 into keys; 0 marks an empty slot
+	build spanText
 }
 
 // newStrSet returns a set made for n keys.
 func newStrSet(n int) *strSet {
-	return &strSet{keys: make([]string, 0, n), slots: make([]int32, slotsFor(n))}
+	return &strSet{keys: make([]span, 0, n), slots: make([]int32, slotsFor(n))}
 }
+
+// key returns key i.
+func (s *strSet) key(i int32) string { return s.keys[i].of(s.text) }
 
 // find returns the slot of w, or the empty slot where it would go.
 func (s *strSet) find(w string) int {
 	mask := len(s.slots) - 1
-	for i := int(maphash.String(tableSeed, w)) & mask; ; i = (i + 1) & mask {
-		if k := s.slots[i]; k == 0 || s.keys[k-1] == w {
+	for i := int(fixhash.String(w)) & mask; ; i = (i + 1) & mask {
+		if k := s.slots[i]; k == 0 || s.key(k-1) == w {
 			return i
 		}
 	}
@@ -71,19 +98,24 @@ func (s *strSet) add(w string) {
 		s.grow()
 		i = s.find(w)
 	}
-	s.keys = append(s.keys, w)
+	s.keys = append(s.keys, s.build.add(w))
+	s.text = s.build.text()
 	s.slots[i] = int32(len(s.keys))
 }
 
 func (s *strSet) grow() {
 	s.slots = make([]int32, 2*len(s.slots))
-	for k, w := range s.keys {
-		s.slots[s.find(w)] = int32(k + 1)
+	for k := range s.keys {
+		s.slots[s.find(s.key(int32(k)))] = int32(k + 1)
 	}
 }
 
-// all returns the keys, in the order they were added.
-func (s *strSet) all() []string { return s.keys }
+// all calls f with the keys, in the order they were added.
+func (s *strSet) all(f func(string)) {
+	for k := range s.keys {
+		f(s.key(int32(k)))
+	}
+}
 
 // asciiLower appends the lower case of w to dst when w is ASCII and fits
 // dst's capacity; ok is false otherwise.

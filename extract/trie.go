@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"hash/maphash"
 	"strings"
+
+	"cograph/internal/fixhash"
 )
 
 // A trie maps token sequences to values; it finds the longest entry that
@@ -11,15 +12,17 @@ import (
 // It is flat (see strSet): node 0 is the root and node k+1 the end of
 // edges[k]; one slot table finds an edge by its start node and token.
 type trie struct {
+	text  string // the tokens, one after another
 	edges []trieEdge
 	vals  []Name  // the values of final nodes
 	slots []int32 // index+1 into edges; 0 marks an empty slot
+	build spanText
 }
 
 type trieEdge struct {
-	from int32  // the node the edge leaves
-	val  int32  // index+1 into vals when the edge's end is final
-	tok  string // the token it reads
+	from int32 // the node the edge leaves
+	val  int32 // index+1 into vals when the edge's end is final
+	tok  span  // the token it reads, in text
 }
 
 // trieNode is a node of a trie; root is the empty sequence.
@@ -33,8 +36,11 @@ func newTrie(n int) *trie {
 }
 
 func (t *trie) hash(from trieNode, tok string) int {
-	return int(maphash.String(tableSeed, tok) + uint64(from)*0x9E3779B97F4A7C15)
+	return int(fixhash.String(tok) + uint64(from)*0x9E3779B97F4A7C15)
 }
+
+// tok returns the token of edge k.
+func (t *trie) tok(k int32) string { return t.edges[k].tok.of(t.text) }
 
 // find returns the slot of the edge (from, tok), or the empty slot where
 // it would go.
@@ -45,7 +51,7 @@ func (t *trie) find(from trieNode, tok string) int {
 		if k == 0 {
 			return i
 		}
-		if e := &t.edges[k-1]; e.from == int32(from) && e.tok == tok {
+		if e := &t.edges[k-1]; e.from == int32(from) && e.tok.of(t.text) == tok {
 			return i
 		}
 	}
@@ -94,7 +100,8 @@ func (t *trie) store(key []string, v Name, replace bool) {
 				t.grow()
 				i = t.find(n, tok)
 			}
-			t.edges = append(t.edges, trieEdge{from: int32(n), tok: tok})
+			t.edges = append(t.edges, trieEdge{from: int32(n), tok: t.build.add(tok)})
+			t.text = t.build.text()
 			t.slots[i] = int32(len(t.edges))
 		}
 		n = trieNode(t.slots[i])
@@ -114,8 +121,7 @@ func (t *trie) store(key []string, v Name, replace bool) {
 func (t *trie) grow() {
 	t.slots = make([]int32, 2*len(t.slots))
 	for k := range t.edges {
-		e := &t.edges[k]
-		t.slots[t.find(trieNode(e.from), e.tok)] = int32(k + 1)
+		t.slots[t.find(trieNode(t.edges[k].from), t.tok(int32(k)))] = int32(k + 1)
 	}
 }
 
@@ -152,7 +158,7 @@ func (t *trie) longest(n int, word func(int) string) (int, Name) {
 func (t *trie) firsts(f func(tok string)) {
 	for k := range t.edges {
 		if t.edges[k].from == int32(root) {
-			f(t.edges[k].tok)
+			f(t.tok(int32(k)))
 		}
 	}
 }

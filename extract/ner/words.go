@@ -5,8 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math/bits"
 	"unsafe"
+
+	"cograph/internal/fixhash"
 )
 
 // A wordTable holds, for the commonest words of news, what the word memo
@@ -18,7 +19,8 @@ import (
 // misses in a table larger than the processor's caches: a run of 200
 // articles spent about a tenth of its time on that.
 //
-// The table of the embedded model is computed by internal/gen/wordtable
+// Its slots hash words with a fixed hash (package fixhash), so that they
+// hold in every process. The table of the embedded model is computed by internal/gen/wordtable
 // and embedded beside it; it is valid for that model only (see
 // [Model.words]). Its entries are in the order of the words' frequency, so
 // that a small run touches few of its pages.
@@ -44,35 +46,12 @@ type wordSums struct {
 	key [slotKey]byte
 }
 
-// wordHash is the hash of the table's slots. Unlike the memo's it is
-// fixed, as the table is computed once for every run; its contents are
-// fixed too, so input cannot make its probes long.
-func wordHash(s string) uint64 {
-	h := uint64(len(s)) * 0x9E3779B97F4A7C15
-	for len(s) >= 8 {
-		h = mum(h ^ uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
-		s = s[8:]
-	}
-	var tail uint64
-	for i := 0; i < len(s); i++ {
-		tail |= uint64(s[i]) << (8 * i)
-	}
-	return mum(h ^ tail)
-}
-
-// mum folds the 128-bit product of x and an odd constant.
-func mum(x uint64) uint64 {
-	hi, lo := bits.Mul64(x^0xA0761D6478BD642F, 0xE7037ED1A0B428DB)
-	return hi ^ lo
-}
-
 // lookup returns the entry index of tok, or -1.
 func (t *wordTable) lookup(tok string) int32 {
 	if t == nil || len(tok) > slotKey {
 		return -1
 	}
-	h := wordHash(tok)
+	h := fixhash.String(tok)
 	mask := len(t.slots) - 1
 	tag := uint32(h >> 48)
 	for s := int(h) & mask; ; s = (s + 1) & mask {
@@ -134,7 +113,7 @@ func (t *wordTable) index() {
 	mask := n - 1
 	for i := range t.entries {
 		e := &t.entries[i]
-		h := wordHash(string(e.key[:e.n]))
+		h := fixhash.String(string(e.key[:e.n]))
 		s := int(h) & mask
 		for t.slots[s] != 0 {
 			s = (s + 1) & mask
