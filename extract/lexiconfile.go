@@ -86,10 +86,7 @@ func (lx *Lexicon) compile() ([]byte, error) {
 			edges = binary.LittleEndian.AppendUint32(edges, uint32(e.val))
 			edges = binary.LittleEndian.AppendUint64(edges, uint64(moved(e.tok, t.text)))
 		}
-		vals := u64s(3*len(t.vals), func(i int) uint64 {
-			v := t.vals[i/3]
-			return uint64(text.add([...]string{v.Label, v.Type, v.Kind}[i%3]))
-		})
+		vals := u64s(len(t.vals), func(i int) uint64 { return uint64(moved(t.vals[i], t.text)) })
 		sections = append(sections, edges, i32s(t.slots), vals)
 	}
 	sections = append([][]byte{text.b}, append(sections, lx.starts)...)
@@ -149,13 +146,7 @@ func viewLexicon(lx *Lexicon, data []byte) (string, error) {
 		*p = &strSet{text: text, keys: spans(take()), slots: int32s(take())}
 	}
 	for _, p := range lx.tries() {
-		t := &trie{text: text, edges: trieEdges(take()), slots: int32s(take())}
-		vs := spans(take())
-		t.vals = make([]Name, len(vs)/3)
-		for i := range t.vals {
-			t.vals[i] = Name{Label: vs[3*i].of(text), Type: vs[3*i+1].of(text), Kind: vs[3*i+2].of(text)}
-		}
-		*p = t
+		*p = &trie{text: text, edges: trieEdges(take()), slots: int32s(take()), vals: spans(take())}
 	}
 	lx.starts = take()
 	if len(lx.starts) != startSlots {

@@ -14,7 +14,7 @@ import (
 type trie struct {
 	text  string // the tokens, one after another
 	edges []trieEdge
-	vals  []Name  // the values of final nodes
+	vals  []span  // the values of final nodes: label, type and kind of each, in text
 	slots []int32 // index+1 into edges; 0 marks an empty slot
 	build spanText
 }
@@ -32,7 +32,7 @@ const root trieNode = 0
 
 // newTrie returns a trie made for n edges.
 func newTrie(n int) *trie {
-	return &trie{edges: make([]trieEdge, 0, n), vals: make([]Name, 0, n/2), slots: make([]int32, slotsFor(n))}
+	return &trie{edges: make([]trieEdge, 0, n), vals: make([]span, 0, 3*n/2), slots: make([]int32, slotsFor(n))}
 }
 
 func (t *trie) hash(from trieNode, tok string) int {
@@ -79,7 +79,8 @@ func (t *trie) value(n trieNode) (Name, bool) {
 		return Name{}, false
 	}
 	if v := t.edges[n-1].val; v != 0 {
-		return t.vals[v-1], true
+		v := t.vals[3*(v-1) : 3*v]
+		return Name{Label: v[0].of(t.text), Type: v[1].of(t.text), Kind: v[2].of(t.text)}, true
 	}
 	return Name{}, false
 }
@@ -111,11 +112,18 @@ func (t *trie) store(key []string, v Name, replace bool) {
 	}
 	switch e := &t.edges[n-1]; {
 	case e.val == 0:
-		t.vals = append(t.vals, v)
-		e.val = int32(len(t.vals))
+		t.vals = append(t.vals, t.name(v)...)
+		e.val = int32(len(t.vals) / 3)
 	case replace:
-		t.vals[e.val-1] = v
+		copy(t.vals[3*(e.val-1):], t.name(v))
 	}
+}
+
+// name adds the strings of v to the text.
+func (t *trie) name(v Name) []span {
+	s := []span{t.build.add(v.Label), t.build.add(v.Type), t.build.add(v.Kind)}
+	t.text = t.build.text()
+	return s
 }
 
 func (t *trie) grow() {
