@@ -223,7 +223,7 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 				// with their sums (lazy features only: it holds no
 				// cold part).
 				if e := m.words.lookup(tok); e >= 0 && d.lazy {
-					ti.tokHot = m.words.entries[e].hot
+					ti.tokHot = m.words.words[e].tokHot()
 					d.entry = append(d.entry, ^e) // negative: the table's
 					continue
 				}

@@ -171,7 +171,7 @@ func (m *Model) sumStatic(scores []float32, d *docFeatures, si, k int) {
 	}
 	var a [11]int32
 	if i := d.entry[k]; i < 0 {
-		a = m.words.entries[^i].own
+		a = m.words.sums[^i].own
 	} else {
 		e := d.memo.entry(i)
 		if !e.summed {
@@ -203,7 +203,7 @@ func (m *Model) neighborSum(d *docFeatures, j, sa, sb, p int) *[11]int32 {
 	sum, done, t := &d.memo.edge[p], &d.memo.edgeDone, (*tokInfo)(nil)
 	if j >= sa && j < sb {
 		if i := d.entry[j]; i < 0 {
-			return &m.words.entries[^i].nbr[p]
+			return &m.words.sums[^i].nbr[p]
 		}
 		e := d.memo.entry(d.entry[j])
 		sum, done, t = &e.nbr[p], &e.nbrDone, &d.infos[j]

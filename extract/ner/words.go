@@ -29,26 +29,49 @@ type wordTable struct {
 	// marks a free slot) and 16 bits of the word's hash, compared before
 	// the entry is read: a word that is not in the table costs one slot,
 	// not a page of entries.
-	slots   []uint32
-	entries []wordSums
+	slots []uint32
+	// Entry i is words[i] and sums[i]: what every token reads apart from
+	// what scoring reads, so that the commonest words' first parts share
+	// a few pages and stay in the processor's caches.
+	words []wordHot
+	sums  []wordSums
 }
 
 // maxWordTable is the most entries a table can index.
 const maxWordTable = 1<<16 - 1
 
-// wordSums is an entry of a wordTable. Its layout is the table file's
-// (see wordSumsSize).
+// wordKey is the longest word a wordTable holds: nearly every common
+// word, and short enough for a wordHot to be 64 bytes.
+const wordKey = 19
+
+// wordHot is the first part of an entry: the word, to compare, and the
+// fields of tokHot that the features of other tokens read, which prepare
+// copies. tokHot's suf2 and npre are left out: only the word's own
+// neighbour features read them, and their sums are in its wordSums. Its
+// layout is the table file's (see wordHotLayout).
+type wordHot struct {
+	n                        uint8 // the word's length
+	key                      [wordKey]byte
+	flags                    uint16
+	runes                    int16
+	clus12                   [2]uint32
+	word, lower, norm, short uint64
+}
+
+// wordSums is the second part of an entry: the sums scoring reads.
 type wordSums struct {
-	hot tokHot
 	own [11]int32                       // as wordEntry.own
 	nbr [len(neighborOffsets)][11]int32 // as wordEntry.nbr, for every offset
-	n   uint8                           // the word's length
-	key [slotKey]byte
+}
+
+// tokHot returns the tokHot of e's word.
+func (e *wordHot) tokHot() tokHot {
+	return tokHot{word: e.word, lower: e.lower, norm: e.norm, short: e.short, clus12: e.clus12, flags: e.flags, runes: e.runes}
 }
 
 // lookup returns the entry index of tok, or -1.
 func (t *wordTable) lookup(tok string) int32 {
-	if t == nil || len(tok) > slotKey {
+	if t == nil || len(tok) > wordKey {
 		return -1
 	}
 	h := fixhash.String(tok)
@@ -61,7 +84,7 @@ func (t *wordTable) lookup(tok string) int32 {
 		}
 		if v>>16 == tag {
 			i := int32(v&0xFFFF) - 1
-			if e := &t.entries[i]; int(e.n) == len(tok) && string(e.key[:e.n]) == tok {
+			if e := &t.words[i]; int(e.n) == len(tok) && string(e.key[:e.n]) == tok {
 				return i
 			}
 		}
@@ -69,7 +92,7 @@ func (t *wordTable) lookup(tok string) int32 {
 }
 
 // newWordTable computes the table of m for the first n of words (the
-// commonest first) that fit a slot's key; repeats are left out, and at
+// commonest first) of at most wordKey bytes; repeats are left out, and at
 // most maxWordTable are kept.
 func (m *Model) newWordTable(words []string, n int) *wordTable {
 	t := &wordTable{}
@@ -79,24 +102,27 @@ func (m *Model) newWordTable(words []string, n int) *wordTable {
 	var d docFeatures // what the features of other parts read, unused
 	d.stats.reset(1)
 	for _, w := range words {
-		if len(t.entries) == min(n, maxWordTable) {
+		if len(t.words) == min(n, maxWordTable) {
 			break
 		}
-		if len(w) == 0 || len(w) > slotKey || seen[w] {
+		if len(w) == 0 || len(w) > wordKey || seen[w] {
 			continue
 		}
 		seen[w] = true
 		var ti tokInfo
 		m.analyzeToken(&ti, w, &sc)
-		e := wordSums{hot: ti.tokHot, n: uint8(len(w))}
+		e := wordHot{n: uint8(len(w)), flags: ti.flags, runes: ti.runes, clus12: ti.clus12,
+			word: ti.word, lower: ti.lower, norm: ti.norm, short: ti.short}
 		copy(e.key[:], w)
+		var sums wordSums
 		rows = m.tokenFeatures(rows[:0], []tokInfo{ti}, 0, 0, &d, nil, partOwn)
-		m.acc11(&e.own, rows)
+		m.acc11(&sums.own, rows)
 		for p, pos := range neighborOffsets {
 			rows = m.neighborFeatures(rows[:0], &ti, pos)
-			m.acc11(&e.nbr[p], rows)
+			m.acc11(&sums.nbr[p], rows)
 		}
-		t.entries = append(t.entries, e)
+		t.words = append(t.words, e)
+		t.sums = append(t.sums, sums)
 	}
 	t.index()
 	return t
@@ -106,13 +132,13 @@ func (m *Model) newWordTable(words []string, n int) *wordTable {
 // their number.
 func (t *wordTable) index() {
 	n := 16
-	for n < 2*len(t.entries) {
+	for n < 2*len(t.words) {
 		n *= 2
 	}
 	t.slots = make([]uint32, n)
 	mask := n - 1
-	for i := range t.entries {
-		e := &t.entries[i]
+	for i := range t.words {
+		e := &t.words[i]
 		h := fixhash.String(string(e.key[:e.n]))
 		s := int(h) & mask
 		for t.slots[s] != 0 {
@@ -125,30 +151,33 @@ func (t *wordTable) index() {
 // Word table file layout: the magic "CGWORDS", a version byte, the
 // SHA-256 of the model file it was computed for, the number of entries
 // and of slots (u32), zeros up to byte 64; the slots (u32); zeros up to a
-// multiple of 8; the entries, wordSumsSize bytes each, little-endian, at
-// the offsets of wordSums in memory (see wordSumsLayout), so that an
-// embedded table is used where it lies, like the model's weights.
+// multiple of 8; the entries' wordHot, wordHotSize bytes each, then their
+// wordSums, wordSumsSize bytes each, little-endian, at the offsets of
+// the structures in memory (see wordHotLayout), so that an embedded table
+// is used where it lies, like the model's weights.
 const (
 	wordsMagic   = "CGWORDS"
-	wordsVersion = 1
+	wordsVersion = 2
 	wordsHeader  = 64
-	wordSumsSize = 304
+	wordHotSize  = 64
+	wordSumsSize = 4 * 11 * (1 + len(neighborOffsets))
 )
 
-// wordSumsLayout is the offset of each field of wordSums in a file's
-// entry: hot's fields, own, nbr, n, key.
-var wordSumsLayout = [...]uintptr{0, 8, 16, 24, 32, 40, 48, 50, 52, 56, 100, 276, 277}
+// wordHotLayout is the offset of each field of wordHot in the file: n,
+// key, flags, runes, clus12, word, lower, norm, short. A wordSums is
+// own, then nbr, every int32 in order.
+var wordHotLayout = [...]uintptr{0, 1, 20, 22, 24, 32, 40, 48, 56}
 
-// viewable reports whether wordSums in memory is laid out as in the file.
+// viewable reports whether wordHot and wordSums in memory are laid out as
+// in the file.
 func viewable() bool {
-	var e wordSums
-	h := &e.hot
-	got := [...]uintptr{
-		unsafe.Offsetof(e.hot) + unsafe.Offsetof(h.word), unsafe.Offsetof(h.lower), unsafe.Offsetof(h.norm),
-		unsafe.Offsetof(h.short), unsafe.Offsetof(h.suf2), unsafe.Offsetof(h.clus12), unsafe.Offsetof(h.flags),
-		unsafe.Offsetof(h.runes), unsafe.Offsetof(h.npre), unsafe.Offsetof(e.own), unsafe.Offsetof(e.nbr),
-		unsafe.Offsetof(e.n), unsafe.Offsetof(e.key)}
-	return littleEndian && got == wordSumsLayout && unsafe.Sizeof(e) == wordSumsSize
+	var e wordHot
+	var s wordSums
+	got := [...]uintptr{unsafe.Offsetof(e.n), unsafe.Offsetof(e.key), unsafe.Offsetof(e.flags), unsafe.Offsetof(e.runes),
+		unsafe.Offsetof(e.clus12), unsafe.Offsetof(e.word), unsafe.Offsetof(e.lower), unsafe.Offsetof(e.norm),
+		unsafe.Offsetof(e.short)}
+	return littleEndian && got == wordHotLayout && unsafe.Sizeof(e) == wordHotSize &&
+		unsafe.Sizeof(s) == uintptr(wordSumsSize) && unsafe.Offsetof(s.nbr) == 44
 }
 
 // ErrBadWords reports a word table file that cannot be read.
@@ -157,71 +186,77 @@ var ErrBadWords = errors.New("not a cograph word table")
 // encode returns the table's file, for a model whose file has the digest
 // sum.
 func (t *wordTable) encode(sum [32]byte) []byte {
-	b := make([]byte, wordsHeader, wordsHeader+4*len(t.slots)+8+wordSumsSize*len(t.entries))
+	b := make([]byte, wordsHeader, wordsHeader+4*len(t.slots)+8+(wordHotSize+wordSumsSize)*len(t.words))
 	copy(b, wordsMagic)
 	b[len(wordsMagic)] = wordsVersion
 	copy(b[8:], sum[:])
-	binary.LittleEndian.PutUint32(b[40:], uint32(len(t.entries)))
-	binary.LittleEndian.PutUint32(b[44:], uint32(len(t.slots)))
+	le := binary.LittleEndian
+	le.PutUint32(b[40:], uint32(len(t.words)))
+	le.PutUint32(b[44:], uint32(len(t.slots)))
 	for _, v := range t.slots {
-		b = binary.LittleEndian.AppendUint32(b, v)
+		b = le.AppendUint32(b, v)
 	}
 	b = pad8(b)
-	for i := range t.entries {
-		b = appendWordSums(b, &t.entries[i])
+	for i := range t.words {
+		b = appendWordHot(b, &t.words[i])
+	}
+	for i := range t.sums {
+		for _, v := range t.sums[i].own {
+			b = le.AppendUint32(b, uint32(v))
+		}
+		for _, nb := range t.sums[i].nbr {
+			for _, v := range nb {
+				b = le.AppendUint32(b, uint32(v))
+			}
+		}
 	}
 	return b
 }
 
-// appendWordSums appends e at the offsets of wordSumsLayout.
-func appendWordSums(b []byte, e *wordSums) []byte {
+// appendWordHot appends e at the offsets of wordHotLayout.
+func appendWordHot(b []byte, e *wordHot) []byte {
 	at := len(b)
-	b = append(b, make([]byte, wordSumsSize)...)
-	le := binary.LittleEndian
-	h, f, o := &e.hot, b[at:], wordSumsLayout
-	for i, v := range [...]uint64{h.word, h.lower, h.norm, h.short, h.suf2} {
-		le.PutUint64(f[o[i]:], v)
+	b = append(b, make([]byte, wordHotSize)...)
+	le, f, o := binary.LittleEndian, b[at:], wordHotLayout
+	f[o[0]] = e.n
+	copy(f[o[1]:], e.key[:])
+	le.PutUint16(f[o[2]:], e.flags)
+	le.PutUint16(f[o[3]:], uint16(e.runes))
+	le.PutUint32(f[o[4]:], e.clus12[0])
+	le.PutUint32(f[o[4]+4:], e.clus12[1])
+	for i, v := range [...]uint64{e.word, e.lower, e.norm, e.short} {
+		le.PutUint64(f[o[5+i]:], v)
 	}
-	le.PutUint32(f[o[5]:], h.clus12[0])
-	le.PutUint32(f[o[5]+4:], h.clus12[1])
-	le.PutUint16(f[o[6]:], h.flags)
-	le.PutUint16(f[o[7]:], uint16(h.runes))
-	f[o[8]] = uint8(h.npre)
-	for j, v := range e.own {
-		le.PutUint32(f[o[9]+uintptr(4*j):], uint32(v))
-	}
-	for p := range e.nbr {
-		for j, v := range e.nbr[p] {
-			le.PutUint32(f[o[10]+uintptr(44*p+4*j):], uint32(v))
-		}
-	}
-	f[o[11]] = e.n
-	copy(f[o[12]:], e.key[:])
 	return b
 }
 
-// decodeWordSums reads an entry written by appendWordSums.
+// decodeWordHot reads an entry written by appendWordHot.
+func decodeWordHot(f []byte) wordHot {
+	var e wordHot
+	le, o := binary.LittleEndian, wordHotLayout
+	e.n = f[o[0]]
+	copy(e.key[:], f[o[1]:])
+	e.flags = le.Uint16(f[o[2]:])
+	e.runes = int16(le.Uint16(f[o[3]:]))
+	e.clus12 = [2]uint32{le.Uint32(f[o[4]:]), le.Uint32(f[o[4]+4:])}
+	for i, p := range [...]*uint64{&e.word, &e.lower, &e.norm, &e.short} {
+		*p = le.Uint64(f[o[5+i]:])
+	}
+	return e
+}
+
+// decodeWordSums reads sums as encode writes them.
 func decodeWordSums(f []byte) wordSums {
-	var e wordSums
-	le, h, o := binary.LittleEndian, &e.hot, wordSumsLayout
-	for i, p := range [...]*uint64{&h.word, &h.lower, &h.norm, &h.short, &h.suf2} {
-		*p = le.Uint64(f[o[i]:])
+	var s wordSums
+	for j := range s.own {
+		s.own[j] = int32(binary.LittleEndian.Uint32(f[4*j:]))
 	}
-	h.clus12 = [2]uint32{le.Uint32(f[o[5]:]), le.Uint32(f[o[5]+4:])}
-	h.flags = le.Uint16(f[o[6]:])
-	h.runes = int16(le.Uint16(f[o[7]:]))
-	h.npre = int8(f[o[8]])
-	for j := range e.own {
-		e.own[j] = int32(le.Uint32(f[o[9]+uintptr(4*j):]))
-	}
-	for p := range e.nbr {
-		for j := range e.nbr[p] {
-			e.nbr[p][j] = int32(le.Uint32(f[o[10]+uintptr(44*p+4*j):]))
+	for p := range s.nbr {
+		for j := range s.nbr[p] {
+			s.nbr[p][j] = int32(binary.LittleEndian.Uint32(f[44+44*p+4*j:]))
 		}
 	}
-	e.n = f[o[11]]
-	copy(e.key[:], f[o[12]:])
-	return e
+	return s
 }
 
 // viewWordTable reads a word table file held in memory, where its tables
@@ -241,12 +276,13 @@ func viewWordTable(data []byte) (*wordTable, [32]byte, error) {
 	copy(sum[:], data[8:40])
 	ne := int(binary.LittleEndian.Uint32(data[40:]))
 	ns := int(binary.LittleEndian.Uint32(data[44:]))
-	es := (wordsHeader + 4*ns + 7) &^ 7
-	if ne > maxWordTable || ns < 2*ne || ns&(ns-1) != 0 || len(data) != es+wordSumsSize*ne {
+	hs := (wordsHeader + 4*ns + 7) &^ 7
+	ss := hs + wordHotSize*ne
+	if ne > maxWordTable || ns < 2*ne || ns&(ns-1) != 0 || len(data) != ss+wordSumsSize*ne {
 		return nil, sum, fmt.Errorf("%w: %d entries, %d slots in %d bytes", ErrBadWords, ne, ns, len(data))
 	}
 	t := &wordTable{}
-	sb, eb := data[wordsHeader:wordsHeader+4*ns], data[es:]
+	sb, hb, eb := data[wordsHeader:wordsHeader+4*ns], data[hs:ss], data[ss:]
 	if aligned(sb, 4) {
 		t.slots = unsafe.Slice((*uint32)(unsafe.Pointer(&sb[0])), ns)
 	} else {
@@ -258,13 +294,15 @@ func viewWordTable(data []byte) (*wordTable, [32]byte, error) {
 	if ne == 0 {
 		return t, sum, nil
 	}
-	if viewable() && aligned(eb, 8) {
-		t.entries = unsafe.Slice((*wordSums)(unsafe.Pointer(&eb[0])), ne)
-	} else {
-		t.entries = make([]wordSums, ne)
-		for i := range t.entries {
-			t.entries[i] = decodeWordSums(eb[wordSumsSize*i:])
-		}
+	if viewable() && aligned(hb, 8) && aligned(eb, 4) {
+		t.words = unsafe.Slice((*wordHot)(unsafe.Pointer(&hb[0])), ne)
+		t.sums = unsafe.Slice((*wordSums)(unsafe.Pointer(&eb[0])), ne)
+		return t, sum, nil
+	}
+	t.words, t.sums = make([]wordHot, ne), make([]wordSums, ne)
+	for i := range ne {
+		t.words[i] = decodeWordHot(hb[wordHotSize*i:])
+		t.sums[i] = decodeWordSums(eb[wordSumsSize*i:])
 	}
 	return t, sum, nil
 }

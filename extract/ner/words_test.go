@@ -24,34 +24,41 @@ func TestWordTableCurrent(t *testing.T) {
 	if sum != sha256.Sum256(Embedded()) {
 		t.Fatalf("the embedded word table was computed for another model; %s", rebuild)
 	}
-	if len(tab.entries) < 1000 {
-		t.Fatalf("the embedded word table has %d entries; %s", len(tab.entries), rebuild)
+	if len(tab.words) < 1000 || len(tab.sums) != len(tab.words) {
+		t.Fatalf("the embedded word table has %d entries; %s", len(tab.words), rebuild)
 	}
 	if !viewable() {
-		t.Errorf("wordSums is not laid out as the file (%d bytes): its entries are copied at every start", unsafe.Sizeof(wordSums{}))
-	} else if unsafe.Pointer(&tab.entries[0]) != unsafe.Pointer(&embeddedWords[len(embeddedWords)-wordSumsSize*len(tab.entries)]) {
+		t.Errorf("wordHot and wordSums are not laid out as the file (%d and %d bytes): the table is copied at every start",
+			unsafe.Sizeof(wordHot{}), unsafe.Sizeof(wordSums{}))
+	} else if !inside(unsafe.Pointer(&tab.words[0]), embeddedWords) || !inside(unsafe.Pointer(&tab.sums[0]), embeddedWords) {
 		t.Error("the embedded word table's entries were copied, not viewed")
 	}
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.words != nil && len(m.words.entries) != len(tab.entries) {
+	if m.words == nil || len(m.words.words) != len(tab.words) {
 		t.Error("Default does not use the embedded word table")
 	}
-	words := make([]string, len(tab.entries))
-	for i, e := range tab.entries {
+	words := make([]string, len(tab.words))
+	for i, e := range tab.words {
 		words[i] = string(e.key[:e.n])
 	}
 	fresh := m.newWordTable(words, len(words))
 	if !slices.Equal(fresh.slots, tab.slots) {
 		t.Errorf("slots differ from a fresh computation; %s", rebuild)
 	}
-	for i := range fresh.entries {
-		if fresh.entries[i] != tab.entries[i] {
+	for i := range fresh.words {
+		if fresh.words[i] != tab.words[i] || fresh.sums[i] != tab.sums[i] {
 			t.Fatalf("entry %d (%q) differs from a fresh computation; %s", i, words[i], rebuild)
 		}
 	}
+}
+
+// inside reports whether p points into b.
+func inside(p unsafe.Pointer, b []byte) bool {
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return uintptr(p) >= start && uintptr(p) < start+uintptr(len(b))
 }
 
 // TestWordTableFile writes a table and reads it back, viewed and decoded,
@@ -61,8 +68,8 @@ func TestWordTableFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	long := strings.Repeat("x", slotKey+1)
-	words := []string{"the", "The", "THE", "Putin", "said", "", "the", long, strings.Repeat("y", slotKey),
+	long := strings.Repeat("x", wordKey+1)
+	words := []string{"the", "The", "THE", "Putin", "said", "", "the", long, strings.Repeat("y", wordKey),
 		"Zürich", "2-1", "U.S.", "Xi", ",", "."}
 	for i := range 3000 {
 		words = append(words, fmt.Sprintf("w%d", i))
@@ -78,20 +85,24 @@ func TestWordTableFile(t *testing.T) {
 	if sum != sha256.Sum256(Embedded()) {
 		t.Error("the table does not record the model's digest")
 	}
-	if len(tab.entries) != 2000 {
-		t.Fatalf("%d entries, want 2000 (the first 2000 distinct words that fit a slot)", len(tab.entries))
+	if len(tab.words) != 2000 || len(tab.sums) != 2000 {
+		t.Fatalf("%d entries, want 2000 (the first 2000 distinct words that fit a slot)", len(tab.words))
 	}
-	es := data[len(data)-wordSumsSize*len(tab.entries):]
-	for i := range tab.entries {
-		if d := decodeWordSums(es[wordSumsSize*i:]); d != tab.entries[i] {
-			t.Fatalf("entry %d decodes as %+v, views as %+v", i, d, tab.entries[i])
+	sums := data[len(data)-wordSumsSize*len(tab.words):]
+	hots := data[len(data)-(wordHotSize+wordSumsSize)*len(tab.words) : len(data)-wordSumsSize*len(tab.words)]
+	for i := range tab.words {
+		if d := decodeWordHot(hots[wordHotSize*i:]); d != tab.words[i] {
+			t.Fatalf("entry %d decodes as %+v, views as %+v", i, d, tab.words[i])
+		}
+		if d := decodeWordSums(sums[wordSumsSize*i:]); d != tab.sums[i] {
+			t.Fatalf("entry %d's sums decode as %+v, view as %+v", i, d, tab.sums[i])
 		}
 	}
 	want := m.newWordTable(words, 2000)
-	if !reflect.DeepEqual(tab.entries, want.entries) || !slices.Equal(tab.slots, want.slots) {
+	if !reflect.DeepEqual(tab.words, want.words) || !reflect.DeepEqual(tab.sums, want.sums) || !slices.Equal(tab.slots, want.slots) {
 		t.Fatal("the table read back differs from the one computed")
 	}
-	for i, e := range tab.entries {
+	for i, e := range tab.words {
 		w := string(e.key[:e.n])
 		if got := tab.lookup(w); got != int32(i) {
 			t.Errorf("lookup(%q) = %d, want %d", w, got, i)

@@ -59,7 +59,7 @@ func run(out string, n int, dirs []string) error {
 	if len(counts) == 0 {
 		return fmt.Errorf("no words under %s", strings.Join(dirs, " "))
 	}
-	m, err := ner.Default()
+	m, err := ner.FromBytes(ner.Embedded()) // not Default, which reads the table being replaced
 	if err != nil {
 		return err
 	}
