@@ -22,7 +22,8 @@ import (
 // runtime allocates at the lowest free address: what the program init
 // left free there would be used first, a few hundred first touches more
 // or fewer from one run to the next (the heap starts at a random offset).
-// So that space is taken, untouched, for the life of the process.
+// So that space is taken, untouched, for the life of the process, up to
+// the 2 MB boundary where the reservation then starts (fillToBoundary).
 func heapOnHugePages(size int) (start, end uintptr) {
 	const huge = 2 << 20
 	if os.Getpagesize() != 4096 || // 2 MB huge pages go with 4 KB pages
@@ -32,9 +33,9 @@ func heapOnHugePages(size int) (start, end uintptr) {
 	}
 	old := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(old)
+	fillToBoundary()
 	b := make([]byte, size)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	fillBelow(p)
 	start = (p + huge - 1) &^ (huge - 1)
 	end = (p + uintptr(size)) &^ (huge - 1)
 	if end <= start {
@@ -61,23 +62,38 @@ func strictOvercommit() bool {
 // heapOnHugePages). Never written, they are address space, not memory.
 var heapFillers [][]byte
 
-// fillBelow allocates the free runs of the heap below address p, down to
-// runs of 64 KB (a few pages the small objects may still use) and up to
-// maxFill bytes in all, and keeps them. Before the first collection
-// nothing has been freed, and an allocation of fresh memory is not
-// zeroed, so this touches no page; the allocations that land above p are
-// dropped at the next collection. It returns how much it kept.
-func fillBelow(p uintptr) int {
-	const maxFill = 8 << 20 // the runtime maps the heap 4 MB at a time
+// fillToBoundary allocates the heap's free runs of 64 KB or more, from
+// the lowest, up to a 2 MB boundary, and keeps them, so that the next
+// large object starts on that boundary and can be advised whole. (Left
+// free, the part of the reservation below its first boundary was where
+// the run allocated first once the reservation was freed, on 4 KB pages:
+// up to 2 MB, 512 first touches, in about half the runs.) The runtime
+// gives a large object the lowest free run that fits and does not zero
+// fresh memory, so this touches no page. It stops after maxFill bytes,
+// and returns the boundary reached (0 if none) and how much it kept.
+func fillToBoundary() (uintptr, int) {
+	const huge, step, maxFill = 2 << 20, 64 << 10, 8 << 20 // the runtime maps the heap 4 MB at a time
+	keep := func(n uintptr) uintptr {
+		f := make([]byte, n) // over 32 KB: whole pages of their own
+		heapFillers = append(heapFillers, f)
+		return uintptr(unsafe.Pointer(unsafe.SliceData(f))) + n
+	}
 	kept := 0
-	for n := 1 << 20; n >= 64<<10 && kept < maxFill; {
-		f := make([]byte, n)
-		if uintptr(unsafe.Pointer(unsafe.SliceData(f))) < p {
-			heapFillers = append(heapFillers, f)
-			kept += n
+	for kept < maxFill {
+		end := keep(step)
+		kept += step
+		d := (end+huge-1)&^(huge-1) - end
+		if d >= 2*step {
 			continue
 		}
-		n /= 2
+		if d > 0 {
+			if d < step {
+				d += huge // a smaller run could fit in a free run below
+			}
+			end = keep(d)
+			kept += int(d)
+		}
+		return end, kept
 	}
-	return kept
+	return 0, kept
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -49,17 +50,55 @@ func TestHeapOnHugePages(t *testing.T) {
 	t.Fatalf("no mapping holds the advised range %#x-%#x", start, end)
 }
 
-// TestFillBelow checks that once the free runs below an address are
-// filled, a new large object goes above it (unless the fill stopped at its
-// bound, in a test process whose heap has more free space than a run's).
-func TestFillBelow(t *testing.T) {
+// TestFillToBoundary checks that once the free runs up to a 2 MB boundary
+// are filled, the next large object starts on it, and that the fill
+// touched no memory (fresh pages are not zeroed).
+// It runs in a fresh process, as at a run's start: a test process's heap
+// has been used and freed, and free runs above the boundary may be taken.
+func TestFillToBoundary(t *testing.T) {
+	if os.Getenv("COGRAPH_TEST_FILL") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFillToBoundary$", "-test.v")
+		cmd.Env = append(os.Environ(), "COGRAPH_TEST_FILL=1")
+		out, err := cmd.CombinedOutput()
+		switch {
+		case strings.Contains(string(out), "--- SKIP"):
+			t.Skipf("in a fresh process: %s", out)
+		case err != nil || !strings.Contains(string(out), "--- PASS"):
+			t.Fatalf("in a fresh process: %v\n%s", err, out)
+		}
+		return
+	}
+	before := residentKB(t)
+	boundary, kept := fillToBoundary()
+	if boundary == 0 {
+		t.Skipf("no boundary within %d bytes: a test process's heap has more free space than a run's", kept)
+	}
+	if boundary%(2<<20) != 0 {
+		t.Fatalf("fillToBoundary stopped at %#x, not a 2 MB boundary", boundary)
+	}
 	b := make([]byte, 16<<20)
-	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	kept := fillBelow(p)
-	f := make([]byte, 256<<10)
-	if q := uintptr(unsafe.Pointer(unsafe.SliceData(f))); q < p && kept < 8<<20 {
-		t.Fatalf("a 256 KB object went to %#x, below %#x, after %d bytes were filled", q, p, kept)
+	if p := uintptr(unsafe.Pointer(unsafe.SliceData(b))); p != boundary {
+		t.Fatalf("a 16 MB object went to %#x, not to the boundary %#x, after %d bytes were filled", p, boundary, kept)
+	}
+	if grew := residentKB(t) - before; grew > 512 {
+		t.Errorf("resident memory grew by %d KB filling %d KB", grew, kept>>10)
 	}
 	runtime.KeepAlive(b)
-	runtime.KeepAlive(f)
+}
+
+// residentKB returns the process's resident memory (VmRSS) in KB.
+func residentKB(t *testing.T) int {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status")
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(v), "%d", &kb)
+			return kb
+		}
+	}
+	t.Skip("no VmRSS in /proc/self/status")
+	return 0
 }
