@@ -13,13 +13,15 @@ import (
 	"unsafe"
 )
 
-// Model file layout (version 2): the magic "CGNER", a version byte, a
+// Model file layout (version 3): the magic "CGNER", a version byte, a
 // flags byte (0), then little-endian fields: bits (u8), features (u64),
 // label count (u8) and labels (u8 length, bytes), weight scale (f32) and
 // cluster count (u32); zeros up to a multiple of 8 bytes from the start
 // of the file; the whole weight table, 2^bits rows of nl int16 weights
 // times 1/scale; zeros up to a multiple of 8; the cluster keys (u64,
-// ascending) and the clusters' four levels (4 × u32) per key.
+// ascending), the clusters' four levels (4 × u32) per key, and the
+// clusters' bucket index (Clusters.start, u32; see indexShape for its
+// length), which version 2 (still read) left to be built at every load.
 //
 // Every table lies at an aligned offset in its final form, so a model in
 // memory (the embedded one above all) is used where it lies: loading reads
@@ -32,7 +34,7 @@ import (
 // deltas, and the clusters as varints; its flags byte 1 meant gzip.
 const (
 	modelMagic   = "CGNER"
-	modelVersion = 2
+	modelVersion = 3
 )
 
 // Save writes the model in its binary format. Output depends only on the
@@ -64,6 +66,13 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	for _, v := range vals {
 		for _, x := range v {
+			b = binary.LittleEndian.AppendUint32(b, x)
+		}
+	}
+	if len(keys) > 0 {
+		c := &Clusters{keys: keys}
+		c.index()
+		for _, x := range c.start {
 			b = binary.LittleEndian.AppendUint32(b, x)
 		}
 	}
@@ -122,8 +131,8 @@ func loadBytes(data []byte) (*Model, error) {
 	var m *Model
 	var err error
 	switch v := data[len(modelMagic)]; v {
-	case modelVersion:
-		m, err = viewModel(data, n)
+	case modelVersion, 2:
+		m, err = viewModel(data, n, v == modelVersion)
 	case 1:
 		m, err = loadV1(data[n:], data[n-1]&1 != 0)
 	default:
@@ -141,8 +150,9 @@ func loadBytes(data []byte) (*Model, error) {
 	return m, nil
 }
 
-// viewModel reads a version 2 file whose header starts at data[at:].
-func viewModel(data []byte, at int) (*Model, error) {
+// viewModel reads a version 3 file (version 2 without indexed) whose
+// header starts at data[at:].
+func viewModel(data []byte, at int, indexed bool) (*Model, error) {
 	if data[at-1] != 0 {
 		return nil, fmt.Errorf("%w: flags %d", ErrBadModel, data[at-1])
 	}
@@ -161,7 +171,12 @@ func viewModel(data []byte, at int) (*Model, error) {
 	klen := nc * 8
 	vlen := nc * 4 * maxClusterLevels
 	ks := (off + qlen + 7) &^ 7
-	if end := ks + klen + vlen; end != len(data) {
+	ilen := 0
+	if indexed && nc > 0 {
+		_, size := indexShape(nc)
+		ilen = 4 * size
+	}
+	if end := ks + klen + vlen + ilen; end != len(data) {
 		if end > len(data) {
 			return nil, io.ErrUnexpectedEOF
 		}
@@ -169,8 +184,17 @@ func viewModel(data []byte, at int) (*Model, error) {
 	}
 	m.q = int16s(data[off : off+qlen])
 	if nc > 0 {
-		m.clusters = &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen:])}
-		m.clusters.index()
+		c := &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen : ks+klen+vlen])}
+		if ilen > 0 {
+			c.shift, _ = indexShape(nc)
+			c.start = uint32s(data[ks+klen+vlen:])
+			if !bucketsValid(c.start, nc) {
+				return nil, fmt.Errorf("%w: cluster index", ErrBadModel)
+			}
+		} else {
+			c.index()
+		}
+		m.clusters = c
 	}
 	return m, nil
 }
@@ -227,6 +251,33 @@ func uint64s(b []byte) []uint64 {
 	out := make([]uint64, len(b)/8)
 	for i := range out {
 		out[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return out
+}
+
+// bucketsValid reports whether start can index n keys: ascending, from 0
+// to n. (That each bucket holds the right keys is not checked: a wrong
+// index misses words, a malformed one would read past the keys.)
+func bucketsValid(start []uint32, n int) bool {
+	if len(start) == 0 || start[0] != 0 || int(start[len(start)-1]) != n {
+		return false
+	}
+	for i := 1; i < len(start); i++ {
+		if start[i] < start[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// uint32s is int16s for uint32s.
+func uint32s(b []byte) []uint32 {
+	if aligned(b, 4) {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)/4)
+	}
+	out := make([]uint32, len(b)/4)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
 	return out
 }

@@ -512,6 +512,46 @@ func TestLoadVersion1(t *testing.T) {
 	}
 }
 
+// TestLoadVersion2 checks that a file of the layout before the stored
+// cluster index loads into the same model, the index built at load as
+// version 3 stores it, and that a version 3 file whose index could read
+// past the keys is refused.
+func TestLoadVersion2(t *testing.T) {
+	v3 := Embedded()
+	m, err := FromBytes(v3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v3[len(modelMagic)] != modelVersion || m.clusters.Len() == 0 {
+		t.Fatal("the embedded model is not a version 3 file with clusters")
+	}
+	_, size := indexShape(m.clusters.Len())
+	v2 := slices.Clone(v3[:len(v3)-4*size])
+	v2[len(modelMagic)] = 2
+	old, err := FromBytes(v2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(old.clusters.start, m.clusters.start) || old.clusters.shift != m.clusters.shift {
+		t.Error("the index built from a version 2 file differs from the one version 3 stores")
+	}
+	var a bytes.Buffer
+	if err := old.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), v3) {
+		t.Error("a version 2 file loads into another model")
+	}
+	for _, k := range []int{0, size / 2, size - 1} {
+		bad := slices.Clone(v3)
+		at := len(bad) - 4*size + 4*k
+		binary.LittleEndian.PutUint32(bad[at:], binary.LittleEndian.Uint32(bad[at:])+uint32(m.clusters.Len())+1)
+		if _, err := FromBytes(bad); !errors.Is(err, ErrBadModel) {
+			t.Errorf("index entry %d past the keys: %v", k, err)
+		}
+	}
+}
+
 // TestClusterFind checks the look-up by top bits against a binary search:
 // every key of the embedded model's clusters, values between and beyond
 // them, and skewed and repeated-prefix key sets that crowd a few buckets.
