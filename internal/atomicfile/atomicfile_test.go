@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -139,5 +140,32 @@ func TestWriteFileRelativePath(t *testing.T) {
 	}
 	if got, err := os.ReadFile("rel.txt"); err != nil || string(got) != "x" {
 		t.Errorf("read back %q, %v", got, err)
+	}
+}
+
+// TestWriteFileLarge writes a file of several writeback chunks, in writes
+// of odd sizes, and reads it back whole.
+func TestWriteFileLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.txt")
+	want := make([]byte, 3*writebackChunk+12345)
+	for i := range want {
+		want[i] = byte('a' + i%26)
+	}
+	err := WriteFile(path, func(w io.Writer) error {
+		for rest := want; len(rest) > 0; {
+			n := min(len(rest), 1+len(rest)%70001)
+			if _, err := w.Write(rest[:n]); err != nil {
+				return err
+			}
+			rest = rest[n:]
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("read back %d bytes (err %v), wrote %d", len(got), err, len(want))
 	}
 }
