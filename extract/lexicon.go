@@ -148,7 +148,7 @@ var lexiconGroups = []struct {
 func LoadLexicon(fsys fs.FS, dir string) (*Lexicon, error) {
 	return loadLexicon(dir, func(file string) (string, error) {
 		b, err := fs.ReadFile(fsys, dir+"/"+file)
-		return view(b), err
+		return asString(b), err
 	})
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"cograph/internal/view"
 )
 
 // tableValues returns every tab-separated field of every embedded table,
@@ -133,7 +135,7 @@ func TestCompiledLexicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if littleEndian && !inside(unsafe.Pointer(&embedded.common.slots[0]), compiledLexicon) {
+	if view.LittleEndian && !inside(unsafe.Pointer(&embedded.common.slots[0]), compiledLexicon) {
 		t.Error("the embedded lexicon's arrays were copied, not used where they lie")
 	}
 	if embedded.Digest() != fromDisk.Digest() || !reflect.DeepEqual(embedded.offices, fromDisk.offices) ||

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io/fs"
 	"unsafe"
+
+	"cograph/internal/view"
 )
 
 // The compiled lexicon, lexicon.bin, holds the tries, the sets of words
@@ -139,14 +141,14 @@ func viewLexicon(lx *Lexicon, data []byte) (string, error) {
 	if at != len(data) {
 		return "", fmt.Errorf("%w: %d bytes", ErrBadLexicon, len(data))
 	}
-	text := view(sections[0])
+	text := asString(sections[0])
 	next := sections[1:]
 	take := func() []byte { b := next[0]; next = next[1:]; return b }
 	for _, p := range lx.sets() {
-		*p = &strSet{text: text, keys: spans(take()), slots: int32s(take())}
+		*p = &strSet{text: text, keys: spans(take()), slots: view.Int32s(take())}
 	}
 	for _, p := range lx.tries() {
-		*p = &trie{text: text, edges: trieEdges(take()), slots: int32s(take()), vals: spans(take())}
+		*p = &trie{text: text, edges: trieEdges(take()), slots: view.Int32s(take()), vals: spans(take())}
 	}
 	lx.starts = take()
 	if len(lx.starts) != startSlots {
@@ -155,50 +157,17 @@ func viewLexicon(lx *Lexicon, data []byte) (string, error) {
 	return hex.EncodeToString(data[8:40]), nil
 }
 
-// littleEndian reports whether the machine stores numbers as the file
-// does, so that its arrays can be used without decoding.
-var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// viewable reports whether b can be used as an array of elements of size
-// bytes where it lies.
-func viewable(b []byte, size uintptr) bool {
-	return littleEndian && len(b) > 0 && uintptr(unsafe.Pointer(&b[0]))%size == 0
-}
-
-func spans(b []byte) []span {
-	if viewable(b, 8) {
-		return unsafe.Slice((*span)(unsafe.Pointer(&b[0])), len(b)/8)
-	}
-	out := make([]span, len(b)/8)
-	for i := range out {
-		out[i] = span(binary.LittleEndian.Uint64(b[8*i:]))
-	}
-	return out
-}
-
-func int32s(b []byte) []int32 {
-	if viewable(b, 4) {
-		return unsafe.Slice((*int32)(unsafe.Pointer(&b[0])), len(b)/4)
-	}
-	out := make([]int32, len(b)/4)
-	for i := range out {
-		out[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
-}
-
-// trieEdges reads edges: where they lie when trieEdge is laid out as in
-// the file, else decoded.
+// trieEdges reads edges (see view.Slice).
 func trieEdges(b []byte) []trieEdge {
 	var e trieEdge
-	if unsafe.Sizeof(e) == 16 && unsafe.Offsetof(e.val) == 4 && unsafe.Offsetof(e.tok) == 8 && viewable(b, 8) {
-		return unsafe.Slice((*trieEdge)(unsafe.Pointer(&b[0])), len(b)/16)
-	}
-	out := make([]trieEdge, len(b)/16)
-	for i := range out {
-		f := b[16*i:]
-		out[i] = trieEdge{from: int32(binary.LittleEndian.Uint32(f)), val: int32(binary.LittleEndian.Uint32(f[4:])),
+	layout := unsafe.Sizeof(e) == 16 && unsafe.Offsetof(e.val) == 4 && unsafe.Offsetof(e.tok) == 8
+	return view.Slice(b, layout, func(f []byte) trieEdge {
+		return trieEdge{from: int32(binary.LittleEndian.Uint32(f)), val: int32(binary.LittleEndian.Uint32(f[4:])),
 			tok: span(binary.LittleEndian.Uint64(f[8:]))}
-	}
-	return out
+	})
+}
+
+// spans reads spans (see view.Slice).
+func spans(b []byte) []span {
+	return view.Slice(b, true, func(f []byte) span { return span(binary.LittleEndian.Uint64(f)) })
 }

@@ -47,7 +47,7 @@ func (t *spanText) add(s string) span {
 }
 
 // text returns the collected strings, which later adds do not change.
-func (t *spanText) text() string { return view(t.b) }
+func (t *spanText) text() string { return asString(t.b) }
 
 // strSet is a set of strings.
 type strSet struct {
@@ -83,7 +83,7 @@ func (s *strSet) has(w string) bool { return s.slots[s.find(w)] != 0 }
 func (s *strSet) hasLower(w string) bool {
 	var buf [48]byte
 	if b, ok := asciiLower(buf[:0], w); ok {
-		return s.has(view(b))
+		return s.has(asString(b))
 	}
 	return s.has(strings.ToLower(w))
 }
@@ -136,6 +136,6 @@ func asciiLower(dst []byte, w string) ([]byte, bool) {
 	return dst, true
 }
 
-// view returns b as a string without a copy, for look-ups while b does
+// asString returns b as a string without a copy, for look-ups while b does
 // not change.
-func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+func asString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -68,7 +68,7 @@ func (t *trie) next(n trieNode, tok string) (trieNode, bool) {
 func (t *trie) nextLower(n trieNode, tok string) (trieNode, bool) {
 	var buf [48]byte
 	if b, ok := asciiLower(buf[:0], tok); ok {
-		return t.next(n, view(b))
+		return t.next(n, asString(b))
 	}
 	return t.next(n, strings.ToLower(tok))
 }

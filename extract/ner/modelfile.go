@@ -10,7 +10,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"unsafe"
+
+	"cograph/internal/view"
 )
 
 // Model file layout (version 3): the magic "CGNER", a version byte, a
@@ -182,12 +183,12 @@ func viewModel(data []byte, at int, indexed bool) (*Model, error) {
 		}
 		return nil, fmt.Errorf("%w: %d bytes after the tables", ErrBadModel, len(data)-end)
 	}
-	m.q = int16s(data[off : off+qlen])
+	m.q = view.Int16s(data[off : off+qlen])
 	if nc > 0 {
-		c := &Clusters{keys: uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen : ks+klen+vlen])}
+		c := &Clusters{keys: view.Uint64s(data[ks : ks+klen]), vals: levels(data[ks+klen : ks+klen+vlen])}
 		if ilen > 0 {
 			c.shift, _ = indexShape(nc)
-			c.start = uint32s(data[ks+klen+vlen:])
+			c.start = view.Uint32s(data[ks+klen+vlen:])
 			if !bucketsValid(c.start, nc) {
 				return nil, fmt.Errorf("%w: cluster index", ErrBadModel)
 			}
@@ -221,40 +222,6 @@ func decodeHeader(in *decoder) (*Model, error) {
 	return m, nil
 }
 
-// littleEndian reports whether the machine stores numbers as the file
-// does, so that the file's tables can be used without decoding.
-var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// aligned reports whether b can be viewed as values of size bytes.
-func aligned(b []byte, size uintptr) bool {
-	return littleEndian && len(b) > 0 && uintptr(unsafe.Pointer(&b[0]))%size == 0
-}
-
-// int16s returns b as little-endian int16s: b itself when the machine
-// allows, else a decoded copy.
-func int16s(b []byte) []int16 {
-	if aligned(b, 2) {
-		return unsafe.Slice((*int16)(unsafe.Pointer(&b[0])), len(b)/2)
-	}
-	out := make([]int16, len(b)/2)
-	for i := range out {
-		out[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
-	}
-	return out
-}
-
-// uint64s is int16s for uint64s.
-func uint64s(b []byte) []uint64 {
-	if aligned(b, 8) {
-		return unsafe.Slice((*uint64)(unsafe.Pointer(&b[0])), len(b)/8)
-	}
-	out := make([]uint64, len(b)/8)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return out
-}
-
 // bucketsValid reports whether start can index n keys: ascending, from 0
 // to n. (That each bucket holds the right keys is not checked: a wrong
 // index misses words, a malformed one would read past the keys.)
@@ -270,31 +237,14 @@ func bucketsValid(start []uint32, n int) bool {
 	return true
 }
 
-// uint32s is int16s for uint32s.
-func uint32s(b []byte) []uint32 {
-	if aligned(b, 4) {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)/4)
-	}
-	out := make([]uint32, len(b)/4)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return out
-}
-
-// levels is int16s for rows of cluster levels.
+// levels returns b as rows of cluster levels (see view.Slice).
 func levels(b []byte) [][maxClusterLevels]uint32 {
-	const size = 4 * maxClusterLevels
-	if aligned(b, 4) {
-		return unsafe.Slice((*[maxClusterLevels]uint32)(unsafe.Pointer(&b[0])), len(b)/size)
-	}
-	out := make([][maxClusterLevels]uint32, len(b)/size)
-	for i := range out {
-		for j := range out[i] {
-			out[i][j] = binary.LittleEndian.Uint32(b[size*i+4*j:])
+	return view.Slice(b, true, func(f []byte) (v [maxClusterLevels]uint32) {
+		for j := range v {
+			v[j] = binary.LittleEndian.Uint32(f[4*j:])
 		}
-	}
-	return out
+		return v
+	})
 }
 
 // loadV1 decodes the body of a version 1 file.

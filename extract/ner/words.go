@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"cograph/internal/fixhash"
+	"cograph/internal/view"
 )
 
 // A wordTable holds, for the commonest words of news, what the word memo
@@ -176,7 +177,7 @@ func viewable() bool {
 	got := [...]uintptr{unsafe.Offsetof(e.n), unsafe.Offsetof(e.key), unsafe.Offsetof(e.flags), unsafe.Offsetof(e.runes),
 		unsafe.Offsetof(e.clus12), unsafe.Offsetof(e.word), unsafe.Offsetof(e.lower), unsafe.Offsetof(e.norm),
 		unsafe.Offsetof(e.short)}
-	return littleEndian && got == wordHotLayout && unsafe.Sizeof(e) == wordHotSize &&
+	return view.LittleEndian && got == wordHotLayout && unsafe.Sizeof(e) == wordHotSize &&
 		unsafe.Sizeof(s) == uintptr(wordSumsSize) && unsafe.Offsetof(s.nbr) == 44
 }
 
@@ -281,29 +282,9 @@ func viewWordTable(data []byte) (*wordTable, [32]byte, error) {
 	if ne > maxWordTable || ns < 2*ne || ns&(ns-1) != 0 || len(data) != ss+wordSumsSize*ne {
 		return nil, sum, fmt.Errorf("%w: %d entries, %d slots in %d bytes", ErrBadWords, ne, ns, len(data))
 	}
-	t := &wordTable{}
-	sb, hb, eb := data[wordsHeader:wordsHeader+4*ns], data[hs:ss], data[ss:]
-	if aligned(sb, 4) {
-		t.slots = unsafe.Slice((*uint32)(unsafe.Pointer(&sb[0])), ns)
-	} else {
-		t.slots = make([]uint32, ns)
-		for i := range t.slots {
-			t.slots[i] = binary.LittleEndian.Uint32(sb[4*i:])
-		}
-	}
-	if ne == 0 {
-		return t, sum, nil
-	}
-	if viewable() && aligned(hb, 8) && aligned(eb, 4) {
-		t.words = unsafe.Slice((*wordHot)(unsafe.Pointer(&hb[0])), ne)
-		t.sums = unsafe.Slice((*wordSums)(unsafe.Pointer(&eb[0])), ne)
-		return t, sum, nil
-	}
-	t.words, t.sums = make([]wordHot, ne), make([]wordSums, ne)
-	for i := range ne {
-		t.words[i] = decodeWordHot(hb[wordHotSize*i:])
-		t.sums[i] = decodeWordSums(eb[wordSumsSize*i:])
-	}
+	t := &wordTable{slots: view.Uint32s(data[wordsHeader : wordsHeader+4*ns])}
+	t.words = view.Slice(data[hs:ss], viewable(), decodeWordHot)
+	t.sums = view.Slice(data[ss:], viewable(), decodeWordSums)
 	return t, sum, nil
 }
 

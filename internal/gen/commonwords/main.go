@@ -12,18 +12,16 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"cograph/extract"
+	"cograph/internal/gen/textdirs"
 )
 
 type counts struct{ lower, upper int }
@@ -38,52 +36,19 @@ func main() {
 		os.Exit(2)
 	}
 	stats := map[string]*counts{}
-	for _, dir := range flag.Args() {
-		if err := countDir(dir, stats); err != nil {
-			fmt.Fprintln(os.Stderr, "commonwords:", err)
-			os.Exit(1)
+	err := textdirs.EachDocument(flag.Args(), func(doc string) {
+		for _, s := range extract.Segment(doc) {
+			countSentence(s, stats)
 		}
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "commonwords:", err)
+		os.Exit(1)
 	}
 	if err := write(*out, stats, *minLower, *share); err != nil {
 		fmt.Fprintln(os.Stderr, "commonwords:", err)
 		os.Exit(1)
 	}
-}
-
-func countDir(dir string, stats map[string]*counts) error {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		if err := countFile(f, stats); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func countFile(path string, stats map[string]*counts) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		for _, s := range extract.Segment(sc.Text()) {
-			countSentence(s, stats)
-		}
-	}
-	return sc.Err()
 }
 
 // countSentence counts each word's lower-case and capitalised uses, skipping

@@ -14,21 +14,19 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"cograph/extract"
 	"cograph/extract/ner"
 	"cograph/internal/atomicfile"
+	"cograph/internal/gen/textdirs"
 )
 
 func main() {
@@ -51,10 +49,15 @@ func main() {
 
 func run(out string, n int, dirs []string) error {
 	counts := map[string]int{}
-	for _, dir := range dirs {
-		if err := countDir(dir, counts); err != nil {
-			return err
+	err := textdirs.EachDocument(dirs, func(doc string) {
+		for _, s := range extract.Segment(doc) {
+			for _, t := range s.Tokens {
+				counts[t.Norm]++
+			}
 		}
+	})
+	if err != nil {
+		return err
 	}
 	if len(counts) == 0 {
 		return fmt.Errorf("no words under %s", strings.Join(dirs, " "))
@@ -87,45 +90,4 @@ func commonest(counts map[string]int) []string {
 		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
 	})
 	return words
-}
-
-func countDir(dir string, counts map[string]int) error {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	slices.Sort(files)
-	for _, f := range files {
-		if err := countFile(f, counts); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func countFile(path string, counts map[string]int) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		for _, s := range extract.Segment(sc.Text()) {
-			for _, t := range s.Tokens {
-				counts[t.Norm]++
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
 }
