@@ -4,7 +4,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 )
 
 // Memory tuning for the process, done once in main before any work.
@@ -49,12 +48,14 @@ func tuneMemory() {
 	// the ~2 ms this takes.)
 	runtime.GC()
 	debug.SetGCPercent(smallHeapGC)
-	// The goal is read from runtime/metrics, which unlike ReadMemStats
-	// does not stop the run's goroutines.
-	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	// The goal is read with ReadMemStats, which stops the run's goroutines
+	// for a moment, but only after the first collections of a large run
+	// (a small one has none): runtime/metrics, which would not, costs
+	// about 1 ms of every start to initialise its tables.
 	afterGC(func() bool {
-		metrics.Read(goal)
-		if goal[0].Value.Uint64() <= smallHeapGoal {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.NextGC <= smallHeapGoal {
 			return true
 		}
 		debug.SetGCPercent(normal)
