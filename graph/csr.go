@@ -3,7 +3,6 @@ package graph
 import (
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/iterator"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // csr is a read-only weighted undirected graph in compressed sparse row
@@ -85,13 +84,13 @@ func (c *csr) Node(id int64) graph.Node {
 	if id < 0 || int(id) >= c.n() {
 		return nil
 	}
-	return simple.Node(id)
+	return csrNode(id)
 }
 
 func (c *csr) Nodes() graph.Nodes {
 	ns := make([]graph.Node, c.n())
 	for i := range ns {
-		ns[i] = simple.Node(i)
+		ns[i] = csrNode(i)
 	}
 	return iterator.NewOrderedNodes(ns)
 }
@@ -103,7 +102,7 @@ func (c *csr) From(id int64) graph.Nodes {
 	row, _ := c.row(id)
 	ns := make([]graph.Node, len(row))
 	for i, v := range row {
-		ns[i] = simple.Node(v)
+		ns[i] = csrNode(v)
 	}
 	return iterator.NewOrderedNodes(ns)
 }
@@ -124,7 +123,7 @@ func (c *csr) WeightedEdge(u, v int64) graph.WeightedEdge {
 	if !ok {
 		return nil
 	}
-	return simple.WeightedEdge{F: simple.Node(u), T: simple.Node(v), W: w}
+	return csrEdge{f: csrNode(u), t: csrNode(v), w: w}
 }
 
 // Weight returns the weight of the edge between x and y; a node's weight
@@ -135,3 +134,21 @@ func (c *csr) Weight(x, y int64) (float64, bool) {
 	}
 	return c.find(x, y)
 }
+
+// csrNode and csrEdge are the csr's gonum nodes and edges. (gonum's
+// graph/simple has such types, but importing it links its matrix and
+// LAPACK packages into the program: more to load and initialise at every
+// start, for nothing.)
+type csrNode int64
+
+func (n csrNode) ID() int64 { return int64(n) }
+
+type csrEdge struct {
+	f, t csrNode
+	w    float64
+}
+
+func (e csrEdge) From() graph.Node         { return e.f }
+func (e csrEdge) To() graph.Node           { return e.t }
+func (e csrEdge) ReversedEdge() graph.Edge { return csrEdge{f: e.t, t: e.f, w: e.w} }
+func (e csrEdge) Weight() float64          { return e.w }
