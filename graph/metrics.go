@@ -261,41 +261,47 @@ func (b *brandes) init(n int) {
 // stored as lists of predecessors: reading the adjacency twice costs less
 // than writing the lists.
 func (b *brandes) accumulate(h *csr, size []float64, s int32, k float64, bc []float64) {
-	for _, v := range b.order { // only what the previous search reached
-		b.dist[v], b.sigma[v], b.delta[v] = -1, 0, 0
+	// The slices in locals: the compiler keeps them in registers, where
+	// fields written in the loops (order) would be read again each time.
+	dist, sigma, delta, coef := b.dist, b.sigma, b.delta, b.coef
+	order := b.order
+	for _, v := range order { // only what the previous search reached
+		dist[v], sigma[v], delta[v] = -1, 0, 0
 	}
-	b.order = append(b.order[:0], s)
-	b.dist[s], b.sigma[s] = 0, 1
-	for head := 0; head < len(b.order); head++ {
-		u := b.order[head]
-		du := b.dist[u] + 1
+	order = append(order[:0], s)
+	dist[s], sigma[s] = 0, 1
+	for head := 0; head < len(order); head++ {
+		u := order[head]
+		du := dist[u] + 1
 		// Through any of u's size[u] nodes. (For the source this scales
 		// every count alike, which the dependencies, ratios of counts,
 		// do not see.)
-		paths := b.sigma[u] * size[u]
+		paths := sigma[u] * size[u]
 		for _, v := range h.neighbors(u) {
-			if b.dist[v] < 0 {
-				b.dist[v] = du
-				b.order = append(b.order, v)
+			dv := dist[v]
+			if dv < 0 {
+				dist[v], dv = du, du
+				order = append(order, v)
 			}
-			if b.dist[v] == du {
-				b.sigma[v] += paths
+			if dv == du {
+				sigma[v] += paths
 			}
 		}
 	}
-	for i := len(b.order) - 1; i > 0; i-- {
-		w := b.order[i]
-		dw := b.dist[w] + 1
+	for i := len(order) - 1; i > 0; i-- {
+		w := order[i]
+		dw := dist[w] + 1
 		d := 0.0
 		for _, x := range h.neighbors(w) {
-			if b.dist[x] == dw {
-				d += b.coef[x]
+			if dist[x] == dw {
+				d += coef[x]
 			}
 		}
-		b.delta[w] = b.sigma[w] * d
-		b.coef[w] = size[w] * (1 + b.delta[w]) / b.sigma[w] // once per node, not per edge
-		bc[w] += k * b.delta[w]
+		delta[w] = sigma[w] * d
+		coef[w] = size[w] * (1 + delta[w]) / sigma[w] // once per node, not per edge
+		bc[w] += k * delta[w]
 	}
+	b.order = order
 }
 
 // twins is a graph with its twins merged: nodes with the same closed
