@@ -171,6 +171,7 @@ func (b *Builder) resolve() *resolved {
 // edges' lists go to a new arena.
 func (b *Builder) mergeEdges(newID []int32) ([]edgeAcc, map[int32][]string, *lists) {
 	var at pairTable
+	at.reserve(b.edgeList.len()) // at most one merged edge per builder edge
 	edges := make([]edgeAcc, 0, b.edgeList.len())
 	// The builder edges of each merged edge: nearly every edge has one,
 	// kept in first; the few that gather several list them all in more.

@@ -47,9 +47,24 @@ func (t *pairTable) put(key uint64, v int32) {
 }
 
 // grow doubles the table (to 1024 slots at first) and reinserts.
-func (t *pairTable) grow() {
+func (t *pairTable) grow() { t.resize(max(2*len(t.keys), 1024)) }
+
+// reserve makes room for n keys at once, when their number is known:
+// growing by doubling allocates (and first touches) about twice the
+// final table.
+func (t *pairTable) reserve(n int) {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	if size > len(t.keys) {
+		t.resize(size)
+	}
+}
+
+// resize moves the table to size slots, a power of two.
+func (t *pairTable) resize(size int) {
 	keys, vals := t.keys, t.vals
-	size := max(2*len(keys), 1024)
 	t.keys, t.vals = make([]uint64, size), make([]int32, size)
 	t.shift = 64
 	for s := size; s > 1; s >>= 1 {

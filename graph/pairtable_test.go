@@ -8,7 +8,17 @@ import (
 // TestPairTable checks the table against a map through several growths,
 // with keys that share their low or high halves (pairs of one node).
 func TestPairTable(t *testing.T) {
+	for _, reserved := range []int{0, 20000, 70000} { // reserved too few, enough
+		testPairTable(t, reserved)
+	}
+}
+
+func testPairTable(t *testing.T, reserved int) {
 	var pt pairTable
+	pt.reserve(reserved)
+	if reserved > 0 && len(pt.keys) < 2*reserved {
+		t.Fatalf("reserve(%d) made %d slots", reserved, len(pt.keys))
+	}
 	want := map[uint64]int32{}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := range 50000 {

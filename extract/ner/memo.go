@@ -79,7 +79,10 @@ func (w *wordMemo) reset() {
 	if w.slots == nil {
 		w.seed = maphash.MakeSeed()
 	}
-	w.slots = make([]memoSlot, 1<<14)
+	// The commonest words are in the model's word table, not here: a
+	// run of a few hundred articles leaves a few thousand words to each
+	// memo, and fresh slots cost first touches.
+	w.slots = make([]memoSlot, 1<<12)
 	w.long = map[string]int32{}
 	w.n = 0
 }
