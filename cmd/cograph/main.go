@@ -11,10 +11,11 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"syscall"
+
+	_ "cograph/internal/memtune" // tunes the runtime's memory as the program initialises
 )
 
 func main() {
-	tuneMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile(os.Getenv("COGRAPH_CPUPROFILE"))
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

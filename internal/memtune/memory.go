@@ -1,12 +1,11 @@
-package main
-
-import (
-	"os"
-	"runtime"
-	"runtime/debug"
-)
-
-// Memory tuning for the process, done once in main before any work.
+// Package memtune tunes the Go runtime's memory for cograph's command:
+// importing it (blank, as cmd/cograph does) applies the tuning while the
+// program initialises, right after the few standard packages it needs,
+// before the packages that allocate at their own initialisation (the
+// pure-Go SQLite's above all), which then allocate on the huge pages too.
+// The initialisation order (Go 1.21 and later: the first package in import
+// path order whose imports are done) puts "cograph/internal/memtune"
+// before every module dependency.
 //
 // A run of a few hundred articles takes about a tenth of a second, and
 // before this tuning a third of its CPU went to the kernel handing the
@@ -16,6 +15,16 @@ import (
 // start. So the heap grows on huge pages where the kernel offers them
 // (heapOnHugePages, per system) and the collector runs less often while
 // the heap is small.
+package memtune
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+)
+
+func init() { tuneMemory() }
+
 const (
 	// hugeHeapSize is how much of the heap goes on huge pages: what a
 	// run of a few thousand articles uses. It is address space, not
