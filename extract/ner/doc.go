@@ -28,7 +28,12 @@
 //	    --clusters extract/ner/data/clusters.tsv -o extract/ner/model/ner.model
 //
 // (defaults: --corpora conll,crossner --features all,-history,-document
-// --bits 17 --runs 8; the gazetteer is package extract's lexicon.)
+// --bits 17 --runs 8; the gazetteer is package extract's lexicon.) Then
+// rebuild its word table (model/words.table: the word memo's sums for the
+// commonest words of news, computed for that model; TestWordTableCurrent
+// fails until it is):
+//
+//	go run ./internal/gen/wordtable ../shared/data/unlabeled
 //
 // # Measurements
 //
