@@ -222,10 +222,12 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 				// The commonest words are in the model's word table,
 				// with their sums (lazy features only: it holds no
 				// cold part).
-				if e := m.words.lookup(tok); e >= 0 && d.lazy {
-					ti.tokHot = m.words.words[e].tokHot()
-					d.entry = append(d.entry, ^e) // negative: the table's
-					continue
+				if d.lazy {
+					if e := m.words.lookup(tok); e >= 0 {
+						ti.tokHot = m.words.words[e].tokHot()
+						d.entry = append(d.entry, ^e) // negative: the table's
+						continue
+					}
 				}
 				if e := d.memo.lookup(tok); e >= 0 {
 					if d.lazy {

@@ -21,10 +21,10 @@ import (
 // articles spent about a tenth of its time on that.
 //
 // Its slots hash words with a fixed hash (package fixhash), so that they
-// hold in every process. The table of the embedded model is computed by internal/gen/wordtable
-// and embedded beside it; it is valid for that model only (see
-// [Model.words]). Its entries are in the order of the words' frequency, so
-// that a small run touches few of its pages.
+// hold in every process. The table of the embedded model is computed by
+// internal/gen/wordtable and embedded beside it; it is valid for that
+// model only (see [Model.words]). Its entries are in the order of the
+// words' frequency, so that a small run touches few of its pages.
 type wordTable struct {
 	// Open addressing over slots of the entry index + 1 (low 16 bits; 0
 	// marks a free slot) and 16 bits of the word's hash, compared before

@@ -1,11 +1,11 @@
 // Package memtune tunes the Go runtime's memory for cograph's command:
 // importing it (blank, as cmd/cograph does) applies the tuning while the
-// program initialises, right after the few standard packages it needs,
-// before the packages that allocate at their own initialisation (the
-// pure-Go SQLite's above all), which then allocate on the huge pages too.
-// The initialisation order (Go 1.21 and later: the first package in import
-// path order whose imports are done) puts "cograph/internal/memtune"
-// before every module dependency.
+// program initialises, once the standard packages it needs are done
+// (among them runtime/debug, which sorts late): the initialisation order
+// (Go 1.21 and later: the first package in import path order whose imports
+// are done) runs it before the pure-Go SQLite's packages and the net and
+// uuid packages they use (GODEBUG=inittrace=1), which then allocate on the
+// huge pages too, though after some smaller dependencies.
 //
 // A run of a few hundred articles takes about a tenth of a second, and
 // before this tuning a third of its CPU went to the kernel handing the
