@@ -8,6 +8,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"cograph/internal/view"
 )
 
 // A Model is a trained tagger: hashed feature weights for each tag, the
@@ -351,9 +353,14 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		m, err := FromBytes(embedded)
+		// Both files are read into memory of their own (see
+		// view.Resident), side by side: a few milliseconds, each.
+		words := make(chan []byte, 1)
+		go func() { words <- view.Resident(embeddedWords) }()
+		m, err := FromBytes(view.Resident(embedded))
+		w := <-words
 		if err == nil {
-			m.words, _, err = viewWordTable(embeddedWords)
+			m.words, _, err = viewWordTable(w)
 		}
 		if err != nil {
 			defaultModelErr = fmt.Errorf("load embedded ner model: %w", err)
