@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
-
-	"cograph/internal/view"
 )
 
 // The tables in data/ are real-world facts (countries, places, institutions,
@@ -163,7 +161,7 @@ func loadEmbedded() (*Lexicon, error) {
 			lx.texts[g] = append(lx.texts[g], embeddedTables[file])
 		}
 	}
-	if _, err := viewLexicon(lx, view.Resident(compiledLexicon)); err != nil {
+	if _, err := viewLexicon(lx, compiledLexicon); err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}
 	lx.demonyms, lx.offices, lx.orgHeads, lx.eventHeads = map[string]string{}, map[string][]Office{}, map[string]head{}, map[string]head{}

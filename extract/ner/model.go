@@ -8,8 +8,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-
-	"cograph/internal/view"
 )
 
 // A Model is a trained tagger: hashed feature weights for each tag, the
@@ -353,14 +351,9 @@ var (
 // describes). It is loaded once; later calls return the same value.
 func Default() (*Model, error) {
 	defaultModelOnce.Do(func() {
-		// Both files are read into memory of their own (see
-		// view.Resident), side by side: a few milliseconds, each.
-		words := make(chan []byte, 1)
-		go func() { words <- view.Resident(embeddedWords) }()
-		m, err := FromBytes(view.Resident(embedded))
-		w := <-words
+		m, err := FromBytes(embedded)
 		if err == nil {
-			m.words, _, err = viewWordTable(w)
+			m.words, _, err = viewWordTable(embeddedWords)
 		}
 		if err != nil {
 			defaultModelErr = fmt.Errorf("load embedded ner model: %w", err)

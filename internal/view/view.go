@@ -3,8 +3,7 @@
 // spend much of its start-up decoding them into fresh memory, which on a
 // virtual machine costs more to touch than to compute. Where the machine's
 // byte order, the data's alignment or a type's layout differ from the
-// file's, it decodes a copy instead. Resident moves an embedded image
-// from the executable's 4 KB pages onto huge pages first.
+// file's, it decodes a copy instead.
 package view
 
 import (

@@ -1,5 +1,0 @@
-//go:build !linux
-
-package view
-
-func resident(b []byte) []byte { return b }
