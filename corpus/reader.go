@@ -208,7 +208,8 @@ func (s *streamReader) known(data []byte, f Format) (*Article, [32]byte) {
 	keep := *s
 	keep.r, keep.closer, keep.jsonl = nil, nil, nil
 	keep.format = f
-	return &Article{ID: s.id, Source: s.source, Digest: d, deferred: &deferredFile{keep, data}}, d
+	// A copy: data may be a reader's buffer, which the next file reuses.
+	return &Article{ID: s.id, Source: s.source, Digest: d, deferred: &deferredFile{keep, bytes.Clone(data)}}, d
 }
 
 // parseWhole decodes and parses a whole-file article.

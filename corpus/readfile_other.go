@@ -8,8 +8,9 @@ import (
 )
 
 // readWhole returns the contents of the file at path, or a *SkipError;
-// a file of more than limit bytes is not read past limit+1 bytes.
-func readWhole(path string, limit int64) ([]byte, error) {
+// a file of more than limit bytes is not read past limit+1 bytes. (buf is
+// the Linux version's; ReadAll allocates its own.)
+func readWhole(path string, limit int64, _ []byte) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &SkipError{Path: path, Err: err}
