@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"cograph/extract/ner"
@@ -23,22 +24,47 @@ var _ Recognizer = (*Statistical)(nil)
 
 // Recognize implements [Recognizer].
 func (s *Statistical) Recognize(dst []Mention, doc *Document) []Mention {
-	tags := s.tagBody(doc)
-	return s.Rules.recognize(dst, doc, func(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate) {
+	sc := tagScratchPool.Get().(*tagScratch)
+	tags := s.tagBody(doc, sc)
+	dst = s.Rules.recognize(dst, doc, func(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate) {
 		s.sentence(doc, si, tags[si], found, open, acronyms)
 	})
+	sc.release()
+	tagScratchPool.Put(sc)
+	return dst
+}
+
+// tagScratch holds what tagBody builds for a document, for the next one:
+// its arrays (every token's word, every token's tag) were, after the
+// tokens themselves, the largest allocations of an extraction, and a
+// small run pays for fresh memory more than for the allocation.
+type tagScratch struct {
+	sents  [][]string // the body sentences' words
+	index  []int      // each body sentence's index in the document
+	words  []string   // one array for every sentence's words
+	tagged [][]string // the tagger's output, by body sentence
+	tags   [][]string // the tags by sentence of the document (nil for headings)
+}
+
+var tagScratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
+
+// release drops what refers to the document (its words), so that the
+// pool does not keep its text alive; the tags are the model's strings.
+func (sc *tagScratch) release() {
+	clear(sc.words[:cap(sc.words)])
+	clear(sc.sents[:cap(sc.sents)])
+	clear(sc.tags[:cap(sc.tags)])
 }
 
 // tagBody tags the document's body sentences in one call, so that the
-// tagger can use the whole article as context; headings get no tags.
-func (s *Statistical) tagBody(doc *Document) [][]string {
+// tagger can use the whole article as context; headings get no tags. The
+// result lives in sc.
+func (s *Statistical) tagBody(doc *Document, sc *tagScratch) [][]string {
 	n := 0
 	for _, st := range doc.Sentences {
 		n += len(st.Tokens)
 	}
-	sents := make([][]string, 0, len(doc.Sentences))
-	index := make([]int, 0, len(doc.Sentences))
-	words := make([]string, 0, n) // one array for every sentence's words
+	sents, index, words := sc.sents[:0], sc.index[:0], slices.Grow(sc.words[:0], n)
 	for si, st := range doc.Sentences {
 		if st.Heading {
 			continue
@@ -50,11 +76,13 @@ func (s *Statistical) tagBody(doc *Document) [][]string {
 		sents = append(sents, words[start:len(words):len(words)])
 		index = append(index, si)
 	}
-	tagged := s.Model.TagDocument(sents, s.Rules.Lex)
-	tags := make([][]string, len(doc.Sentences))
+	tagged := s.Model.TagDocumentTo(sc.tagged, sents, s.Rules.Lex)
+	tags := slices.Grow(sc.tags[:0], len(doc.Sentences))[:len(doc.Sentences)]
+	clear(tags)
 	for k, si := range index {
 		tags[si] = tagged[k]
 	}
+	sc.sents, sc.index, sc.words, sc.tagged, sc.tags = sents, index, words, tagged, tags
 	return tags
 }
 
