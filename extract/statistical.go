@@ -27,7 +27,7 @@ func (s *Statistical) Recognize(dst []Mention, doc *Document) []Mention {
 	sc := tagScratchPool.Get().(*tagScratch)
 	tags := s.tagBody(doc, sc)
 	dst = s.Rules.recognize(dst, doc, func(doc *Document, si int, found, open *[]candidate, acronyms map[string]candidate) {
-		s.sentence(doc, si, tags[si], found, open, acronyms)
+		s.sentence(doc, si, tags[si], sc, found, open, acronyms)
 	})
 	sc.release()
 	tagScratchPool.Put(sc)
@@ -44,6 +44,12 @@ type tagScratch struct {
 	words  []string   // one array for every sentence's words
 	tagged [][]string // the tagger's output, by body sentence
 	tags   [][]string // the tags by sentence of the document (nil for headings)
+
+	// sentence's, for one sentence at a time
+	chunks    []ner.Chunk
+	whole     map[[2]int]bool
+	ruleFound []candidate
+	covered   []bool
 }
 
 var tagScratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
@@ -54,6 +60,7 @@ func (sc *tagScratch) release() {
 	clear(sc.words[:cap(sc.words)])
 	clear(sc.sents[:cap(sc.sents)])
 	clear(sc.tags[:cap(sc.tags)])
+	clear(sc.ruleFound[:cap(sc.ruleFound)])
 }
 
 // tagBody tags the document's body sentences in one call, so that the
@@ -91,20 +98,28 @@ func (s *Statistical) tagBody(doc *Document, sc *tagScratch) [][]string {
 // head word or a title, and events. A lexicon name or head-word phrase that
 // is longer than the tagger's chunk, or straddles two chunks, wins over it
 // ("Belt and Road Initiative" tagged as "Belt" + "Road Initiative").
-func (s *Statistical) sentence(doc *Document, si int, tags []string, found, open *[]candidate, acronyms map[string]candidate) {
+func (s *Statistical) sentence(doc *Document, si int, tags []string, sc *tagScratch, found, open *[]candidate, acronyms map[string]candidate) {
 	toks := doc.Sentences[si].Tokens
 	upper := mostlyUpper(toks)
-	chunks := ner.Chunks(nil, tags)
+	chunks := ner.Chunks(sc.chunks[:0], tags)
+	sc.chunks = chunks
 	// A run of capitalised words that the tagger took whole as one name
 	// needs no second opinion: chunk types and canonicalizes it the same
 	// way. The rules read the other runs.
-	var ruleFound []candidate
-	whole := make(map[[2]int]bool, len(chunks))
+	ruleFound := sc.ruleFound[:0]
+	if sc.whole == nil {
+		sc.whole = map[[2]int]bool{}
+	}
+	whole := sc.whole
+	clear(whole)
 	for _, ch := range chunks {
 		whole[[2]int{ch.Start, ch.End}] = true
 	}
 	s.Rules.sentenceExcept(doc, si, func(a, b int) bool { return whole[[2]int{a, b}] }, &ruleFound, open, acronyms)
-	covered := make([]bool, len(toks))
+	sc.ruleFound = ruleFound
+	covered := slices.Grow(sc.covered[:0], len(toks))[:len(toks)]
+	clear(covered)
+	sc.covered = covered
 	decisive := decisiveRules(ruleFound)
 	for _, ch := range chunks {
 		if decisive.overrule(ch) {
