@@ -78,7 +78,8 @@ func (e *Extractor) Extract(a *corpus.Article) *Document {
 	if t := strings.TrimSpace(a.Title); t != "" {
 		doc.Text = t + "\n\n" + a.Text
 	}
-	doc.Sentences = Segment(doc.Text)
+	doc.seg = segPool.Get().(*segArrays)
+	doc.Sentences = doc.seg.segment(doc.Text)
 	for _, s := range doc.Sentences {
 		for _, t := range s.Tokens {
 			if unicode.IsLetter(firstRune(t.Norm)) || unicode.IsDigit(firstRune(t.Norm)) {

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,6 +13,22 @@ import (
 // text breaks lines anywhere. The returned spans are ordered, in bounds and
 // non-overlapping.
 func Segment(text string) []Sentence {
+	var a segArrays
+	return a.segment(text)
+}
+
+// segArrays are the arrays of a segmentation, kept by a Document until
+// Release gives them to a later one (segPool).
+type segArrays struct {
+	tokens []Token
+	sents  []Sentence
+}
+
+var segPool = sync.Pool{New: func() any { return new(segArrays) }}
+
+// segment is Segment into a's arrays, grown as needed; a keeps the arrays
+// used.
+func (a *segArrays) segment(text string) []Sentence {
 	// All tokens go to one array, which the sentences share: a slice per
 	// sentence, grown from nothing, was a third of all the bytes extraction
 	// allocated. Its size is guessed from the white space (punctuation adds
@@ -18,8 +36,9 @@ func Segment(text string) []Sentence {
 	// sentences' array is sized for news's twenty-odd words a sentence:
 	// grown from nothing, its copies were a sixth of what was left.
 	words := strings.Count(text, " ") + strings.Count(text, "\n") + 1
-	all := make([]Token, 0, words+words/4+16)
-	sents := make([]Sentence, 0, words/20+8)
+	all := slices.Grow(a.tokens[:0], words+words/4+16)
+	sents := slices.Grow(a.sents[:0], words/20+8)
+	defer func() { a.tokens, a.sents = all, sents }()
 	para := 0
 	for start := 0; start < len(text); {
 		end := paragraphEnd(text, start)

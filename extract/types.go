@@ -73,4 +73,24 @@ type Document struct {
 	Entities  []Entity
 	Relations []Relation // roles the text gives people in institutions and places
 	Words     int        // number of word tokens (punctuation excluded)
+
+	seg *segArrays // the arrays of Sentences and their Tokens, for Release
+}
+
+// Release gives the arrays of the document's Sentences and their Tokens to
+// later extractions, which would otherwise allocate their own (for a
+// program that merges each document into a graph and drops it, the
+// largest allocation of an extraction). The document's Sentences are
+// cleared; nothing must use them, or slices of them, afterwards. A
+// document that is kept need not be released.
+func (d *Document) Release() {
+	a := d.seg
+	if a == nil {
+		return
+	}
+	d.seg, d.Sentences = nil, nil
+	// Cleared, so that the pool holds no article's text.
+	clear(a.tokens)
+	clear(a.sents)
+	segPool.Put(a)
 }

@@ -137,6 +137,7 @@ func buildFrom(e *env, paths []string, ro runOptions, win graph.Window, aliases 
 func addArticles(e *env, paths []string, ro runOptions, b *graph.Builder) (*stats, error) {
 	st, err := processArticles(e, paths, ro, func(d *extract.Document) error {
 		b.Add(d)
+		d.Release() // the graph keeps nothing of its sentences
 		return nil
 	})
 	if err != nil {
