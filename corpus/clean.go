@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"cograph/internal/spaces"
 )
 
 // topWindow is how many leading paragraphs may hold a byline or a date line
@@ -277,7 +279,7 @@ func dropFurnitureParagraphs(a *Article, paras []string) []string {
 
 // sameText compares two short texts ignoring case and spacing.
 func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(normalize(b)), " "))
+	return strings.EqualFold(spaces.Collapse(a), spaces.Collapse(normalize(b)))
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"cograph/internal/spaces"
 )
 
 // maxFurnitureLen bounds the length in bytes of a furniture line other than
@@ -15,7 +17,7 @@ const maxFurnitureLen = 300
 func lineKey(l string) string {
 	l = strings.ToLower(l)
 	l = strings.Trim(l, " :»›>|•·-–—→▶►#*_.!")
-	return strings.Join(strings.Fields(l), " ")
+	return spaces.Collapse(l)
 }
 
 // blockHeadings introduce a list of links to other articles.

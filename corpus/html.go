@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 	"unicode/utf8"
+
+	"cograph/internal/spaces"
 )
 
 // blockTags end a run of inline text: each becomes its own paragraph.
@@ -355,7 +357,7 @@ func lastIndex(s []string, v string) int {
 }
 
 // collapse joins the words of s with single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string { return spaces.Collapse(s) }
 
 // bodyText chooses the article body among the blocks: the largest
 // top-level <article>, else <main>, else the paragraphs and headings. A

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"cograph/internal/spaces"
 )
 
 // A Reader yields articles one at a time; at the end Read returns nil,
@@ -252,7 +254,7 @@ func (s *streamReader) finish() {
 func tidyFields(a *Article) {
 	for _, p := range []*string{&a.ID, &a.Title, &a.Date, &a.URL, &a.Source, &a.Author} {
 		if strings.ContainsFunc(*p, func(r rune) bool { return r < ' ' || r == 0xFFFD || r > 0x7E }) || strings.Contains(*p, "  ") {
-			*p = strings.Join(strings.Fields(normalize(*p)), " ")
+			*p = spaces.Collapse(normalize(*p))
 		}
 	}
 }

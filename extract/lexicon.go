@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"cograph/internal/spaces"
 )
 
 // The tables in data/ are real-world facts (countries, places, institutions,
@@ -394,7 +396,7 @@ func (lx *Lexicon) OfficesOf(key string) []Office { return lx.offices[key] }
 // roleKey folds the spellings of a title: "Secretary-General" and
 // "secretary general" are one title.
 func roleKey(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s), "-", " ")), " ")
+	return spaces.Collapse(strings.ReplaceAll(strings.ToLower(s), "-", " "))
 }
 
 // A head is a word that makes a capitalised phrase an organization or an

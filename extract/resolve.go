@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"cograph/internal/spaces"
 )
 
 // sortMentions orders mentions by position and drops exact duplicates (a
@@ -51,7 +53,7 @@ func generalKey(name string) string {
 	s := strings.ToLower(Fold(name))
 	s = strings.TrimSuffix(s, "'s")
 	s = keyReplacer.Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = spaces.Collapse(s)
 	return strings.TrimPrefix(s, "the ")
 }
 
@@ -173,7 +175,7 @@ func bindShortNames(ms []Mention) {
 			continue
 		}
 		best := -1
-		for _, f := range byShort[strings.ToLower(strings.Join(strings.Fields(m.Label), " "))] {
+		for _, f := range byShort[strings.ToLower(spaces.Collapse(m.Label))] {
 			if !Abbreviates(m.Label, ms[f].Label) {
 				continue
 			}

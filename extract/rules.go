@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"cograph/internal/spaces"
 )
 
 // Rules is a recognizer built from capitalisation, lexicons and cues: runs
@@ -866,7 +868,7 @@ func (r *Rules) surface(doc *Document, c candidate) string {
 func surfaceText(s string) string {
 	s = Fold(s)
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
-		s = strings.Join(strings.Fields(s), " ")
+		s = spaces.Collapse(s)
 	}
 	return s
 }

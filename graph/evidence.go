@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"cograph/extract"
+
+	"cograph/internal/spaces"
 )
 
 // maxEvidenceBytes bounds one evidence sentence: a run-on "sentence" from a
@@ -72,7 +74,7 @@ func (b *Builder) citeSentence(doc *extract.Document, si int, ids []int32) {
 // word boundary when very long.
 func sentenceText(doc *extract.Document, si int) string {
 	sp := doc.Sentences[si].Span
-	t := strings.Join(strings.Fields(doc.Text[sp.Start:sp.End]), " ")
+	t := spaces.Collapse(doc.Text[sp.Start:sp.End])
 	if len(t) > maxEvidenceBytes {
 		cut := strings.LastIndexByte(t[:maxEvidenceBytes], ' ')
 		if cut < maxEvidenceBytes/2 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"cograph/extract"
+
+	"cograph/internal/spaces"
 )
 
 // ErrSameName is returned by NewPair when the two names have the same
@@ -267,7 +269,7 @@ func passageText(doc *extract.Document, sents []int) string {
 			j++
 		}
 		text := doc.Text[doc.Sentences[sents[i]].Start:doc.Sentences[sents[j-1]].End]
-		parts = append(parts, strings.Join(strings.Fields(text), " "))
+		parts = append(parts, spaces.Collapse(text))
 		i = j
 	}
 	return strings.Join(parts, " … ")
