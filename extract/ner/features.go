@@ -204,7 +204,9 @@ func (m *Model) prepare(d *docFeatures, sents [][]string, gaz Gazetteer, domain 
 	}
 	d.sents = d.sents[:0]
 	if cap(d.infos) < n {
-		d.infos = make([]tokInfo, n)
+		// With room to spare: a tagger meets ever longer documents, and
+		// each exact fit was an allocation of its own.
+		d.infos = make([]tokInfo, n, n+n/2)
 	}
 	d.infos = d.infos[:n]
 	d.sflags = d.sflags[:0]
