@@ -87,7 +87,13 @@ func (e *Extractor) Extract(a *corpus.Article) *Document {
 			}
 		}
 	}
-	doc.Mentions = dedupMentions(e.Recognizer.Recognize(doc.Mentions, doc))
+	doc.Mentions = dedupMentions(e.Recognizer.Recognize(doc.seg.mentions[:0], doc))
+	switch e.Recognizer.(type) {
+	case *Statistical, *Rules:
+		// They append to the array given (or to a fresh one): the
+		// document's mentions may go back with the rest (Release).
+		doc.seg.mentions = doc.Mentions
+	}
 	resolve(doc)
 	if e.Lexicon != nil {
 		findRelations(doc, e.Lexicon)

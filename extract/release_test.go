@@ -26,6 +26,7 @@ func TestRelease(t *testing.T) {
 	}
 	kept := ex.Extract(&corpus.Article{ID: "kept", Text: texts[0]})
 	keptSents := clone(kept.Sentences)
+	keptMentions := append([]Mention(nil), kept.Mentions...)
 	for round := range 3 {
 		for i, text := range texts {
 			d := ex.Extract(&corpus.Article{ID: "fresh", Text: text})
@@ -34,13 +35,13 @@ func TestRelease(t *testing.T) {
 				t.Fatalf("round %d, text %d: extracted into released arrays, the document differs", round, i)
 			}
 			d.Release()
-			if d.Sentences != nil {
-				t.Fatal("a released document keeps its sentences")
+			if d.Sentences != nil || d.Mentions != nil {
+				t.Fatal("a released document keeps its sentences or mentions")
 			}
 			d.Release() // twice is harmless
 		}
 	}
-	if !reflect.DeepEqual(kept.Sentences, keptSents) {
+	if !reflect.DeepEqual(kept.Sentences, keptSents) || !reflect.DeepEqual(kept.Mentions, keptMentions) {
 		t.Fatal("a document that was not released changed when others were extracted")
 	}
 }

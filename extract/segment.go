@@ -20,8 +20,9 @@ func Segment(text string) []Sentence {
 // segArrays are the arrays of a segmentation, kept by a Document until
 // Release gives them to a later one (segPool).
 type segArrays struct {
-	tokens []Token
-	sents  []Sentence
+	tokens   []Token
+	sents    []Sentence
+	mentions []Mention // the document's Mentions, when the recognizer is one of this package's
 }
 
 var segPool = sync.Pool{New: func() any { return new(segArrays) }}

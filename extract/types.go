@@ -74,23 +74,25 @@ type Document struct {
 	Relations []Relation // roles the text gives people in institutions and places
 	Words     int        // number of word tokens (punctuation excluded)
 
-	seg *segArrays // the arrays of Sentences and their Tokens, for Release
+	seg *segArrays // the arrays of Sentences, their Tokens and Mentions, for Release
 }
 
-// Release gives the arrays of the document's Sentences and their Tokens to
-// later extractions, which would otherwise allocate their own (for a
-// program that merges each document into a graph and drops it, the
-// largest allocation of an extraction). The document's Sentences are
-// cleared; nothing must use them, or slices of them, afterwards. A
-// document that is kept need not be released.
+// Release gives the arrays of the document's Sentences, their Tokens and
+// its Mentions to later extractions, which would otherwise allocate their
+// own (for a program that merges each document into a graph and drops
+// it, the largest allocations of an extraction). The document's Sentences
+// and Mentions are cleared; nothing must use them, or slices of them,
+// afterwards. A document that is kept need not be released.
 func (d *Document) Release() {
 	a := d.seg
 	if a == nil {
 		return
 	}
-	d.seg, d.Sentences = nil, nil
+	d.seg, d.Sentences, d.Mentions = nil, nil, nil
 	// Cleared, so that the pool holds no article's text.
 	clear(a.tokens)
 	clear(a.sents)
+	clear(a.mentions)
+	a.mentions = a.mentions[:0]
 	segPool.Put(a)
 }
