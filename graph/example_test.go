@@ -28,7 +28,9 @@ func Example() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		b.Add(ex.Extract(a))
+		d := ex.Extract(a)
+		b.Add(d)
+		d.Release() // the builder keeps nothing of the document's arrays
 	}
 	g := b.Graph(graph.Filter{Types: []string{graph.Person, graph.Organization}})
 	for _, e := range g.Edges {
