@@ -205,6 +205,9 @@ func (b *Builder) SetAliases(a *Aliases) { b.aliases = a }
 
 // Add adds one document's entities and co-mentions. A document dated
 // outside Since and Until is counted in OutOfRange and otherwise ignored.
+// Add keeps nothing of the document's arrays (the strings it keeps are
+// copies), so the document may be released (extract.Document.Release)
+// once Add returns.
 func (b *Builder) Add(doc *extract.Document) {
 	a := doc.Article
 	if a == nil {
