@@ -91,10 +91,12 @@ type candidates struct{ found, open []candidate }
 var candidatePool = sync.Pool{New: func() any { return new(candidates) }}
 
 // release returns sc to the pool without the document's strings (a
-// candidate's label can be a slice of its text).
+// candidate's label can be a slice of its text). The arrays only grow
+// within a document, so past their lengths they hold what earlier
+// releases cleared.
 func (sc *candidates) release() {
-	clear(sc.found[:cap(sc.found)])
-	clear(sc.open[:cap(sc.open)])
+	clear(sc.found)
+	clear(sc.open)
 	candidatePool.Put(sc)
 }
 

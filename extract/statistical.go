@@ -56,10 +56,12 @@ var tagScratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
 
 // release drops what refers to the document (its words), so that the
 // pool does not keep its text alive; the tags are the model's strings.
+// Past their lengths the arrays hold what earlier releases cleared, but
+// for ruleFound, which each sentence refills from the start.
 func (sc *tagScratch) release() {
-	clear(sc.words[:cap(sc.words)])
-	clear(sc.sents[:cap(sc.sents)])
-	clear(sc.tags[:cap(sc.tags)])
+	clear(sc.words)
+	clear(sc.sents)
+	clear(sc.tags)
 	clear(sc.ruleFound[:cap(sc.ruleFound)])
 }
 
