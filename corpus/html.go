@@ -128,7 +128,7 @@ func parseHTMLDoc(s string, useClasses bool) *htmlDoc {
 func (x *htmlExtractor) text(t *htmlToken) {
 	if t.name == "title" {
 		if x.doc.title == "" {
-			x.doc.title = collapse(html.UnescapeString(t.text))
+			x.doc.title = spaces.Collapse(html.UnescapeString(t.text))
 		}
 		return
 	}
@@ -237,7 +237,7 @@ func (x *htmlExtractor) openMain(tag string) {
 func (x *htmlExtractor) end(name string) {
 	if name == "h1" && x.inH1 {
 		x.inH1 = false
-		x.doc.h1 = collapse(x.h1.String())
+		x.doc.h1 = spaces.Collapse(x.h1.String())
 	}
 	if x.skipTag != "" {
 		if name == x.skipTag {
@@ -356,9 +356,6 @@ func lastIndex(s []string, v string) int {
 	return -1
 }
 
-// collapse joins the words of s with single spaces.
-func collapse(s string) string { return spaces.Collapse(s) }
-
 // bodyText chooses the article body among the blocks: the largest
 // top-level <article>, else <main>, else the paragraphs and headings. A
 // container holding under a third of the page's paragraph text is a
@@ -454,7 +451,7 @@ func parseHTML(a *Article, s string) {
 // titleText picks the headline: og:title, else <title> without the site
 // name the page appends to it, else the first <h1>.
 func (d *htmlDoc) titleText() string {
-	if t := collapse(firstNonEmpty(d.meta["og:title"], d.meta["twitter:title"])); t != "" {
+	if t := spaces.Collapse(firstNonEmpty(d.meta["og:title"], d.meta["twitter:title"])); t != "" {
 		return t
 	}
 	t := d.title

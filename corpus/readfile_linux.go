@@ -7,11 +7,11 @@ import (
 
 // readWhole returns the contents of the file at path, read into buf (grown
 // if it is too small), or a *SkipError; a file of more than limit bytes is
-// not read past limit+1 bytes. It
-// makes the system calls directly: os.Open would also register the file
-// with the network poller (which refuses regular files) and set and
-// reset its flags, doubling the calls per file, and on virtual machines
-// system calls cost as much as cleaning a short article.
+// not read past limit+1 bytes. It makes the system calls directly: os.Open
+// would also register the file with the network poller (which refuses
+// regular files) and set and reset its flags, doubling the calls per
+// file, and on virtual machines system calls cost as much as cleaning a
+// short article.
 func readWhole(path string, limit int64, buf []byte) ([]byte, error) {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	for err == syscall.EINTR {

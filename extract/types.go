@@ -93,6 +93,5 @@ func (d *Document) Release() {
 	clear(a.tokens)
 	clear(a.sents)
 	clear(a.mentions)
-	a.mentions = a.mentions[:0]
 	segPool.Put(a)
 }
