@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"cograph/extract"
-
 	"cograph/internal/spaces"
 )
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"cograph/extract"
-
 	"cograph/internal/spaces"
 )
 

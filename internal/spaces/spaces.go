@@ -13,8 +13,8 @@ import (
 // strings.Join(strings.Fields(s), " "). Where s is already so, which
 // for a sentence or a name is the rule, it returns s itself: no slice of
 // fields and no new string, which the join made for every line and
-// sentence a build reads. The result may share s's memory; a caller
-// that keeps it beyond s's life must clone it.
+// sentence a build reads. Like a substring, the result may share s's
+// memory: a caller that keeps a short result of a long s may clone it.
 func Collapse(s string) string {
 	if collapsed(s) {
 		return s
