@@ -33,6 +33,12 @@ func TestTokenize(t *testing.T) {
 		{"plural possessive", "workers' rights", "workers ' rights"},
 		{"hyphen compound", "U.S.-led order", "U.S.-led order"},
 		{"acute accent as apostrophe", "O'Brien´s 0´s", "O'Brien 's 0 's"},
+		{"negation in capitals", "DON'T Can't", "DO N'T Ca n't"},
+		{"curly negation", "didn’t", "did n't"},
+		{"double hyphen", "yes--no", "yes -- no"},
+		{"horizontal bar and ellipsis", "a―b c…d", "a ― b c … d"},
+		{"en dash folds, stays whole", "1990–2000", "1990-2000"},
+		{"stray lead byte", "a\xe2-b \xe2\x80", "a\xe2-b \xe2\x80"}, // kept as they are
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

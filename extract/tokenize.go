@@ -27,6 +27,15 @@ func tokenize(text string, start, end int, dst []Token) []Token {
 		}
 		j := i + n
 		for j < end {
+			// The test of spaceAt for ASCII, here in the loop: the call
+			// itself was a sixth of segmentation.
+			if c := text[j]; c < utf8.RuneSelf {
+				if c == ' ' || c >= '\t' && c <= '\r' {
+					break
+				}
+				j++
+				continue
+			}
 			space, n := spaceAt(text, j, end)
 			if space {
 				break
@@ -54,17 +63,26 @@ func spaceAt(text string, i, end int) (bool, int) {
 // splitChunk appends the tokens of one white-space-delimited chunk.
 func splitChunk(text string, s, e int, dst []Token) []Token {
 	// Dashes and ellipses separate words even without spaces ("2023—more").
-	for k := s; k < e; {
-		r, n := utf8.DecodeRuneInString(text[k:e])
-		if r == '\u2014' || r == '\u2015' || r == '\u2026' || (r == '-' && k+1 < e && text[k+1] == '-') {
-			if r == '-' {
+	// Only "--" and the three-byte forms that start with 0xE2 (U+2014,
+	// U+2015, U+2026) can be one; the bytes are scanned for those, as
+	// neither byte occurs inside another rune's encoding.
+	for k := s; k < e; k++ {
+		n := 0
+		switch text[k] {
+		case '-':
+			if k+1 < e && text[k+1] == '-' {
 				n = 2
 			}
+		case 0xE2:
+			if r, w := utf8.DecodeRuneInString(text[k:e]); r == '\u2014' || r == '\u2015' || r == '\u2026' {
+				n = w
+			}
+		}
+		if n > 0 {
 			dst = splitChunk(text, s, k, dst)
 			dst = appendToken(dst, text, k, k+n)
 			return splitChunk(text, k+n, e, dst)
 		}
-		k += n
 	}
 	// Leading opening punctuation.
 	for s < e {
@@ -117,7 +135,7 @@ func splitClitics(text string, s, e int, dst []Token) []Token {
 		cut := e - 1 - n
 		dst = appendToken(dst, text, s, cut)
 		return appendToken(dst, text, cut, e)
-	case len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "n't"):
+	case len(w) > 3 && endsNT(w):
 		cut := strings.LastIndexAny(text[s:e], "nN")
 		dst = appendToken(dst, text, s, s+cut)
 		return appendToken(dst, text, s+cut, e)
@@ -126,7 +144,14 @@ func splitClitics(text string, s, e int, dst []Token) []Token {
 		dst = appendToken(dst, text, s, e-n)
 		return appendToken(dst, text, e-n, e)
 	}
-	return appendToken(dst, text, s, e)
+	return append(dst, Token{Span: Span{s, e}, Norm: w}) // appendToken, w already folded
+}
+
+// endsNT reports whether w ends in "n't" in any case: the three runes
+// that lower-case to it are ASCII, so its last bytes are compared.
+func endsNT(w string) bool {
+	n := len(w)
+	return n >= 3 && w[n-3]|0x20 == 'n' && w[n-2] == '\'' && w[n-1]|0x20 == 't'
 }
 
 func appendToken(dst []Token, text string, s, e int) []Token {
