@@ -25,6 +25,7 @@ type Model struct {
 	w        []float32 // (1<<bits) rows of nl weights, while training
 	q        []int16   // the same quantized (weight = q*scale), after training
 	scale    float32
+	vec      bool // acc11 adds rows in vector registers (see useVector)
 	clusters *Clusters
 	digest   string // SHA-256 of the bytes Load read, hex; "" for a model trained in this process
 	// The embedded model is hashed only when Digest is asked for (by the
@@ -326,6 +327,14 @@ func quantize(w []float32) ([]int16, float32) {
 func (m *Model) freeze() {
 	m.q, m.scale = quantize(m.w)
 	m.w = nil
+	m.useVector()
+}
+
+// useVector sets m.vec: the vector code of acc11 does not check bounds,
+// so it runs only on a table of 11 weights for every bucket, which every
+// row (a bucket) then lies in.
+func (m *Model) useVector() {
+	m.vec = m.nl == 11 && len(m.q) == 11<<m.bits && haveAVX2()
 }
 
 //go:embed model/ner.model

@@ -148,6 +148,7 @@ func loadBytes(data []byte) (*Model, error) {
 	if err := m.init(); err != nil {
 		return nil, err
 	}
+	m.useVector()
 	return m, nil
 }
 
