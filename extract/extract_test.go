@@ -109,6 +109,12 @@ func TestExtractCases(t *testing.T) {
 			wantNot: []string{"CHINA", "AGREE", "TRADE"},
 		},
 		{
+			name:    "a name in capitals inside a Title Case headline",
+			text:    "Talks With NEW ZEALAND Stall Again\n\nNegotiators left Wellington on Friday.",
+			want:    []string{"New Zealand/place", "Wellington/place"},
+			wantNot: []string{"NEW ZEALAND", "Stall"},
+		},
+		{
 			name:    "name particle at sentence start",
 			text:    "Ursula von der Leyen spoke first. Von der Leyen said the deal was done.",
 			want:    []string{"Ursula von der Leyen/person"},

@@ -578,6 +578,11 @@ func (r *Rules) headBeforeOf(toks []Token, a, b int) string {
 // lexicon as Title Case ("New York"). Single words that are also ordinary
 // words ("US", "IT") are not, since in capitals they are usually the word.
 func (r *Rules) capitalsName(toks []Token, a, b int) (Name, bool) {
+	// The first word must be in capitals: most spans asked about are
+	// not, and are ruled out before anything is lower-cased or allocated.
+	if !isAllCaps(toks[a].Norm) {
+		return Name{}, false
+	}
 	key := make([]string, 0, b-a)
 	for k := a; k < b; k++ {
 		w := toks[k].Norm
@@ -598,7 +603,13 @@ func (r *Rules) capitalsName(toks []Token, a, b int) (Name, bool) {
 
 // longestCapitals returns the longest capitals name starting at toks[k].
 func (r *Rules) longestCapitals(toks []Token, k int) (int, Name) {
-	for n := min(6, len(toks)-k); n >= 1; n-- {
+	// A span qualifies only if all its words do (see capitalsName), so
+	// the longest run of such words from k bounds the spans to try.
+	m := 0
+	for m < min(6, len(toks)-k) && (isAllCaps(toks[k+m].Norm) || m > 0 && isConnector(strings.ToLower(toks[k+m].Norm))) {
+		m++
+	}
+	for n := m; n >= 1; n-- {
 		if v, ok := r.capitalsName(toks, k, k+n); ok {
 			return n, v
 		}

@@ -138,4 +138,14 @@ func asciiLower(dst []byte, w string) ([]byte, bool) {
 
 // asString returns b as a string without a copy, for look-ups while b does
 // not change.
+// lowerKey returns the lower case of w, in buf when w is ASCII and fits
+// (most words), so that a look-up or comparison allocates nothing; the
+// result lives no longer than buf.
+func lowerKey(buf *[16]byte, w string) string {
+	if b, ok := asciiLower(buf[:0], w); ok {
+		return asString(b)
+	}
+	return strings.ToLower(w)
+}
+
 func asString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -198,7 +198,8 @@ func keepsPeriod(w string) bool {
 	if core == "" {
 		return false
 	}
-	if abbreviations[strings.ToLower(core)] {
+	var buf [16]byte
+	if abbreviations[lowerKey(&buf, core)] {
 		r, _ := utf8.DecodeRuneInString(core)
 		return unicode.IsLetter(r)
 	}
