@@ -59,9 +59,11 @@ func generalKey(name string) string {
 }
 
 // asciiKey is generalKey for a name of ASCII bytes only (most of them),
-// in one pass and one allocation instead of five: lower case, a final
-// possessive dropped, dots and apostrophes dropped, hyphens, commas and
-// runs of white space made one space, a leading "the " dropped.
+// in one pass appended to b, which the caller may hold on its stack
+// (generalKey allocates five times): lower case, a final possessive
+// dropped, dots and apostrophes dropped, hyphens, commas and runs of
+// white space made one space, a leading "the " dropped. ok is false for
+// any other name.
 func asciiKey(b []byte, name string) ([]byte, bool) {
 	for i := 0; i < len(name); i++ {
 		if name[i] >= utf8.RuneSelf {
