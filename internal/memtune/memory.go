@@ -21,6 +21,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
 )
 
 func init() {
@@ -54,6 +55,14 @@ func tuneMemory() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	// A callback of an earlier tuning (tests tune again) runs after this
+	// one's collection, beside it: under the lock it finds itself
+	// superseded and stops, rather than putting back its own GOGC after
+	// this tuning set its own.
+	tuning.mu.Lock()
+	defer tuning.mu.Unlock()
+	tuning.gen++
+	gen := tuning.gen
 	normal := debug.SetGCPercent(-1)
 	heapOnHugePages(hugeHeapSize)
 	// The collection that frees what heapOnHugePages allocated runs now,
@@ -69,6 +78,11 @@ func tuneMemory() {
 	// (a small one has none): runtime/metrics, which would not, costs
 	// about 1 ms of every start to initialise its tables.
 	afterGC(func() bool {
+		tuning.mu.Lock()
+		defer tuning.mu.Unlock()
+		if tuning.gen != gen {
+			return false
+		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		if ms.NextGC <= smallHeapGoal {
@@ -77,6 +91,12 @@ func tuneMemory() {
 		debug.SetGCPercent(normal)
 		return false
 	})
+}
+
+// tuning orders tuneMemory and the callbacks it leaves (see afterGC).
+var tuning struct {
+	mu  sync.Mutex
+	gen int // the latest tuning's
 }
 
 // afterGC calls f after each garbage collection for as long as f returns

@@ -92,6 +92,11 @@ func fillToBoundary() (uintptr, int) {
 			}
 			end = keep(d)
 			kept += int(d)
+			if end%huge != 0 {
+				// It went to a free run lower down (the runtime or
+				// another goroutine freed one meanwhile): fill on.
+				continue
+			}
 		}
 		return end, kept
 	}

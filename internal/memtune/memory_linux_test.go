@@ -57,17 +57,28 @@ func TestHeapOnHugePages(t *testing.T) {
 // has been used and freed, and free runs above the boundary may be taken.
 func TestFillToBoundary(t *testing.T) {
 	if os.Getenv("COGRAPH_TEST_FILL") == "" {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFillToBoundary$", "-test.v")
-		// GOGC set: the package's own tuning, at initialisation, is off.
-		cmd.Env = append(os.Environ(), "COGRAPH_TEST_FILL=1", "GOGC=100")
-		out, err := cmd.CombinedOutput()
-		switch {
-		case strings.Contains(string(out), "--- SKIP"):
-			t.Skipf("in a fresh process: %s", out)
-		case err != nil || !strings.Contains(string(out), "--- PASS"):
-			t.Fatalf("in a fresh process: %v\n%s", err, out)
+		// The placement is the runtime's, and a goroutine of the runtime
+		// or of the test framework that allocates between the fill and
+		// the object takes the boundary (about one fresh process in
+		// twenty here, more on a busy machine): what is checked is
+		// that the fill reaches a boundary that the next large object
+		// takes, in one of a few fresh processes.
+		const tries = 5
+		var out []byte
+		var err error
+		for range tries {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestFillToBoundary$", "-test.v")
+			// GOGC set: the package's own tuning, at initialisation, is off.
+			cmd.Env = append(os.Environ(), "COGRAPH_TEST_FILL=1", "GOGC=100")
+			out, err = cmd.CombinedOutput()
+			switch {
+			case strings.Contains(string(out), "--- SKIP"):
+				t.Skipf("in a fresh process: %s", out)
+			case err == nil && strings.Contains(string(out), "--- PASS"):
+				return
+			}
 		}
-		return
+		t.Fatalf("in %d fresh processes, the last: %v\n%s", tries, err, out)
 	}
 	before := residentKB(t)
 	boundary, kept := fillToBoundary()
