@@ -104,7 +104,7 @@ func (e *Extractor) Extract(a *corpus.Article) *Document {
 // RulesVersion names the behaviour of this package's code: bump it when a
 // change to segmentation, the rules or resolution changes what Extract
 // returns, so that caches of old extractions are not reused.
-const RulesVersion = "2026-11-25.2"
+const RulesVersion = "2026-11-25.3"
 
 // Version identifies what Extract returns for a given text: the code
 // (RulesVersion), the tables of the lexicon and the tagger's weights.

@@ -49,6 +49,16 @@ func CanonicalKey(name string) string {
 	return generalKey(name)
 }
 
+// emptyKey reports whether CanonicalKey(name) is "", without allocating
+// for an ASCII name.
+func emptyKey(name string) bool {
+	var buf [64]byte
+	if key, ok := asciiKey(buf[:0], name); ok {
+		return len(key) == 0
+	}
+	return generalKey(name) == ""
+}
+
 // generalKey is CanonicalKey for any name.
 func generalKey(name string) string {
 	s := strings.ToLower(Fold(name))
@@ -104,12 +114,19 @@ func asciiKey(b []byte, name string) ([]byte, bool) {
 // Putin"), preferring the closest full name mentioned before it; other
 // mentions join by CanonicalKey of their label.
 func resolve(doc *Document) {
-	ms := doc.Mentions
-	for i := range ms {
-		if ms[i].Label == "" {
-			ms[i].Label = ms[i].Text
+	ms := doc.Mentions[:0]
+	for _, m := range doc.Mentions {
+		if m.Label == "" {
+			m.Label = m.Text
+		}
+		// A span of punctuation and a possessive (",'s", from text such
+		// as "0 ,'s's 0") has an empty key: it names nothing, and an
+		// entity without a key would merge with every other such one.
+		if !emptyKey(m.Label) {
+			ms = append(ms, m)
 		}
 	}
+	doc.Mentions = ms
 	bindShortNames(ms)
 	bindAcronyms(ms)
 	// The entities are counted before they are made, and their mention
