@@ -43,20 +43,17 @@ var keyReplacer = strings.NewReplacer(".", "", "-", " ", "'", "", ",", " ")
 // and "Anti‑Fascist").
 func CanonicalKey(name string) string {
 	var buf [64]byte
-	if key, ok := asciiKey(buf[:0], name); ok {
-		return string(key)
-	}
-	return generalKey(name)
+	return string(appendKey(buf[:0], name))
 }
 
-// emptyKey reports whether CanonicalKey(name) is "", without allocating
-// for an ASCII name.
-func emptyKey(name string) bool {
-	var buf [64]byte
-	if key, ok := asciiKey(buf[:0], name); ok {
-		return len(key) == 0
+// appendKey appends CanonicalKey(name) to b: without allocating for an
+// ASCII name that fits b's capacity, so that a caller holding b on its
+// stack can look the key up or test it before making it a string.
+func appendKey(b []byte, name string) []byte {
+	if key, ok := asciiKey(b, name); ok {
+		return key
 	}
-	return generalKey(name) == ""
+	return append(b, generalKey(name)...)
 }
 
 // generalKey is CanonicalKey for any name.
@@ -122,7 +119,8 @@ func resolve(doc *Document) {
 		// A span of punctuation and a possessive (",'s", from text such
 		// as "0 ,'s's 0") has an empty key: it names nothing, and an
 		// entity without a key would merge with every other such one.
-		if !emptyKey(m.Label) {
+		var buf [64]byte
+		if len(appendKey(buf[:0], m.Label)) > 0 {
 			ms = append(ms, m)
 		}
 	}
@@ -137,25 +135,15 @@ func resolve(doc *Document) {
 	count := make([]int, len(ms)) // mentions per entity
 	var buf [64]byte
 	for i := range ms {
-		// Most keys are ASCII and repeat: looked up in place, a key is
-		// allocated only for a new entity.
-		var e int
-		var ok bool
-		kb, ascii := asciiKey(buf[:0], ms[i].Label)
-		if ascii {
-			e, ok = byKey[string(kb)]
-		}
+		// Most keys repeat: looked up in place, a key is allocated only
+		// for a new entity.
+		kb := appendKey(buf[:0], ms[i].Label)
+		e, ok := byKey[string(kb)]
 		if !ok {
 			key := string(kb)
-			if !ascii {
-				key = generalKey(ms[i].Label)
-				e, ok = byKey[key]
-			}
-			if !ok {
-				e = len(keys)
-				byKey[key] = e
-				keys = append(keys, key)
-			}
+			e = len(keys)
+			byKey[key] = e
+			keys = append(keys, key)
 		}
 		ms[i].Entity = e
 		count[e]++

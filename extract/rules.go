@@ -605,8 +605,9 @@ func (r *Rules) capitalsName(toks []Token, a, b int) (Name, bool) {
 func (r *Rules) longestCapitals(toks []Token, k int) (int, Name) {
 	// A span qualifies only if all its words do (see capitalsName), so
 	// the longest run of such words from k bounds the spans to try.
+	var buf [16]byte
 	m := 0
-	for m < min(6, len(toks)-k) && (isAllCaps(toks[k+m].Norm) || m > 0 && isConnector(strings.ToLower(toks[k+m].Norm))) {
+	for m < min(6, len(toks)-k) && (isAllCaps(toks[k+m].Norm) || m > 0 && isConnector(lowerKey(buf[:], toks[k+m].Norm))) {
 		m++
 	}
 	for n := m; n >= 1; n-- {

@@ -180,7 +180,7 @@ func isNumber(s string) bool {
 // isFunctionWord reports the short words that stay lower case in Title Case.
 func isFunctionWord(s string) bool {
 	var buf [16]byte
-	switch lowerKey(&buf, s) {
+	switch lowerKey(buf[:], s) {
 	case "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
 		"with", "from", "as", "into", "amid", "over", "up", "via", "vs", "vs.", "'s", "is", "are":
 		return true

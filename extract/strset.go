@@ -82,10 +82,7 @@ func (s *strSet) has(w string) bool { return s.slots[s.find(w)] != 0 }
 // without allocating when w is ASCII and short (nearly every token).
 func (s *strSet) hasLower(w string) bool {
 	var buf [48]byte
-	if b, ok := asciiLower(buf[:0], w); ok {
-		return s.has(asString(b))
-	}
-	return s.has(strings.ToLower(w))
+	return s.has(lowerKey(buf[:], w))
 }
 
 // add puts w in the set.
@@ -136,16 +133,16 @@ func asciiLower(dst []byte, w string) ([]byte, bool) {
 	return dst, true
 }
 
-// asString returns b as a string without a copy, for look-ups while b does
-// not change.
-// lowerKey returns the lower case of w, in buf when w is ASCII and fits
-// (most words), so that a look-up or comparison allocates nothing; the
-// result lives no longer than buf.
-func lowerKey(buf *[16]byte, w string) string {
+// lowerKey returns the lower case of w: in buf's capacity when w is ASCII
+// and fits (most words), so that a look-up or comparison allocates
+// nothing. The result lives no longer than buf's array.
+func lowerKey(buf []byte, w string) string {
 	if b, ok := asciiLower(buf[:0], w); ok {
 		return asString(b)
 	}
 	return strings.ToLower(w)
 }
 
+// asString returns b as a string without a copy, for look-ups while b does
+// not change.
 func asString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

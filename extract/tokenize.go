@@ -199,7 +199,7 @@ func keepsPeriod(w string) bool {
 		return false
 	}
 	var buf [16]byte
-	if abbreviations[lowerKey(&buf, core)] {
+	if abbreviations[lowerKey(buf[:], core)] {
 		r, _ := utf8.DecodeRuneInString(core)
 		return unicode.IsLetter(r)
 	}

@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"cograph/internal/fixhash"
-)
+import "cograph/internal/fixhash"
 
 // A trie maps token sequences to values; it finds the longest entry that
 // starts at a given token, which is how multi-word names are matched.
@@ -67,10 +63,7 @@ func (t *trie) next(n trieNode, tok string) (trieNode, bool) {
 // nextLower is next for the lower case of tok.
 func (t *trie) nextLower(n trieNode, tok string) (trieNode, bool) {
 	var buf [48]byte
-	if b, ok := asciiLower(buf[:0], tok); ok {
-		return t.next(n, asString(b))
-	}
-	return t.next(n, strings.ToLower(tok))
+	return t.next(n, lowerKey(buf[:], tok))
 }
 
 // value returns the value of node n, if an entry ends there.
